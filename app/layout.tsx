@@ -1,0 +1,23 @@
+import type { Metadata, Viewport } from 'next';
+import { headers } from 'next/headers';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Whistleblowing System', template: '%s · WBS' },
+  description: 'Sampaikan laporan dugaan pelanggaran secara aman dan rahasia.',
+  robots: { index: false, follow: false },
+  referrer: 'no-referrer',
+};
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#1e40af' };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Reading the request makes every page dynamic, so each response carries the
+  // per-request CSP nonce that Next.js puts on its scripts.
+  await headers();
+  return (
+    <html lang="id">
+      <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">{children}</body>
+    </html>
+  );
+}

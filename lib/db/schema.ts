@@ -1,0 +1,288 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { CASE_STATES, REJECTION_REASONS } from '@/lib/cases/workflow';
+
+/**
+ * The whole domain, laid out once so later work adds behaviour rather than reshaping
+ * tables. Nothing here holds a client IP, user agent or ticket code: tickets are HMACs,
+ * reporter identity and file names are AES-GCM ciphertext.
+ */
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp' }).notNull().default(sql`(unixepoch())`);
+
+export const OFFICER_ROLES = ['officer', 'admin'] as const;
+export const NOTIFY_MODES = ['immediate', 'digest'] as const;
+export const SUMMONS_ROLES = ['pelapor', 'saksi', 'terlapor'] as const;
+export const SUMMONS_STATUSES = ['scheduled', 'attended', 'not_attended', 'rescheduled', 'cancelled'] as const;
+export const OUTCOMES = ['terbukti_etik', 'terbukti_disiplin', 'tidak_terbukti'] as const;
+export const INFO_REQUEST_STATUSES = ['open', 'answered', 'expired'] as const;
+export const MESSAGE_AUTHORS = ['reporter', 'officer'] as const;
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'captured'] as const;
+export const IDENTITY_REQUEST_STATUSES = ['pending', 'approved', 'denied'] as const;
+
+export const officers = sqliteTable('officers', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: OFFICER_ROLES }).notNull().default('officer'),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  /** TOTP secret, encrypted with the data key; enabled only after a confirmed code. */
+  totpSecretEnc: text('totp_secret_enc'),
+  totpEnabled: integer('totp_enabled', { mode: 'boolean' }).notNull().default(false),
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: integer('locked_until', { mode: 'timestamp' }),
+  notifyMode: text('notify_mode', { enum: NOTIFY_MODES }).notNull().default('immediate'),
+  mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+  createdAt: createdAt(),
+});
+export type Officer = typeof officers.$inferSelect;
+export type NewOfficer = typeof officers.$inferInsert;
+
+/** Office settings as key → JSON value; defaults live in lib/settings. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp' }).notNull().default(sql`(unixepoch())`),
+});
+export type SettingRow = typeof settings.$inferSelect;
+
+export const categories = sqliteTable('categories', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  slug: text('slug').notNull().unique(),
+  label: text('label').notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  sortOrder: integer('sort_order').notNull().default(0),
+});
+export type Category = typeof categories.$inferSelect;
+
+/** Per-year counter behind case numbers like 2026-0001. */
+export const caseCounters = sqliteTable('case_counters', {
+  year: integer('year').primaryKey(),
+  last: integer('last').notNull(),
+});
+
+export const cases = sqliteTable(
+  'cases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseNumber: text('case_number').notNull(),
+    ticketHash: text('ticket_hash').notNull(),
+    state: text('state', { enum: CASE_STATES }).notNull().default('received'),
+    categoryId: integer('category_id').references(() => categories.id),
+    what: text('what').notNull(),
+    whereText: text('where_text').notNull(),
+    whenText: text('when_text').notNull(),
+    whenDate: text('when_date'),
+    whoText: text('who_text').notNull(),
+    howText: text('how_text').notNull(),
+    anonymous: integer('anonymous', { mode: 'boolean' }).notNull().default(true),
+    /** Name, phone, email, address as encrypted JSON; null when anonymous. */
+    reporterIdentityEnc: text('reporter_identity_enc'),
+    /** The reporter agreed to "there is an update" emails at the address in the identity. */
+    reporterEmailConsent: integer('reporter_email_consent', { mode: 'boolean' }).notNull().default(false),
+    spamScore: integer('spam_score').notNull().default(0),
+    quarantined: integer('quarantined', { mode: 'boolean' }).notNull().default(false),
+    assignedOfficerId: integer('assigned_officer_id').references(() => officers.id),
+    rejectionReason: text('rejection_reason', { enum: REJECTION_REASONS }),
+    outcome: text('outcome', { enum: OUTCOMES }),
+    outcomeSummary: text('outcome_summary'),
+    referredTo: text('referred_to'),
+    /** When the report was accepted as complete: the 60-day conclusion clock starts here. */
+    completedAt: integer('completed_at', { mode: 'timestamp' }),
+    stateChangedAt: integer('state_changed_at', { mode: 'timestamp' }).notNull().default(sql`(unixepoch())`),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp' }).notNull().default(sql`(unixepoch())`),
+  },
+  (t) => [
+    uniqueIndex('cases_case_number_idx').on(t.caseNumber),
+    uniqueIndex('cases_ticket_hash_idx').on(t.ticketHash),
+    index('cases_state_created_idx').on(t.state, t.createdAt, t.id),
+    index('cases_created_idx').on(t.createdAt, t.id),
+    index('cases_category_idx').on(t.categoryId, t.createdAt, t.id),
+  ],
+);
+export type Case = typeof cases.$inferSelect;
+export type NewCase = typeof cases.$inferInsert;
+
+export const reportedParties = sqliteTable(
+  'reported_parties',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    name: text('name'),
+    position: text('position'),
+    workUnit: text('work_unit'),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [index('reported_parties_case_idx').on(t.caseId)],
+);
+export type ReportedParty = typeof reportedParties.$inferSelect;
+
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    author: text('author', { enum: MESSAGE_AUTHORS }).notNull(),
+    officerId: integer('officer_id').references(() => officers.id),
+    infoRequestId: integer('info_request_id').references(() => infoRequests.id),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('messages_case_idx').on(t.caseId, t.createdAt)],
+);
+export type Message = typeof messages.$inferSelect;
+
+export const infoRequests = sqliteTable(
+  'info_requests',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    questions: text('questions').notNull(),
+    dueAt: integer('due_at', { mode: 'timestamp' }).notNull(),
+    status: text('status', { enum: INFO_REQUEST_STATUSES }).notNull().default('open'),
+    officerId: integer('officer_id').references(() => officers.id),
+    answeredAt: integer('answered_at', { mode: 'timestamp' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('info_requests_case_idx').on(t.caseId, t.status)],
+);
+export type InfoRequest = typeof infoRequests.$inferSelect;
+
+/** Evidence files and files attached to a reporter's reply; bytes live in storage, encrypted. */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    messageId: integer('message_id').references(() => messages.id),
+    storageKey: text('storage_key').notNull().unique(),
+    /** Original file name, encrypted: names often say who wrote a document. */
+    fileNameEnc: text('file_name_enc').notNull(),
+    mimeType: text('mime_type').notNull(),
+    extension: text('extension').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    metadataStripped: integer('metadata_stripped', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [index('attachments_case_idx').on(t.caseId)],
+);
+export type Attachment = typeof attachments.$inferSelect;
+
+export const summons = sqliteTable(
+  'summons',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: SUMMONS_ROLES }).notNull(),
+    personName: text('person_name').notNull(),
+    scheduledAt: integer('scheduled_at', { mode: 'timestamp' }).notNull(),
+    place: text('place').notNull(),
+    agenda: text('agenda').notNull(),
+    letterNumber: text('letter_number'),
+    status: text('status', { enum: SUMMONS_STATUSES }).notNull().default('scheduled'),
+    minutes: text('minutes'),
+    statusReason: text('status_reason'),
+    /** Set when this summons replaces an earlier one (rescheduling). */
+    replacesId: integer('replaces_id'),
+    officerId: integer('officer_id').references(() => officers.id),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp' }).notNull().default(sql`(unixepoch())`),
+  },
+  (t) => [
+    index('summons_case_idx').on(t.caseId, t.scheduledAt),
+    index('summons_scheduled_idx').on(t.status, t.scheduledAt),
+  ],
+);
+export type Summons = typeof summons.$inferSelect;
+
+/**
+ * The case timeline. `publicNote` is what the reporter is shown (null: the event is
+ * internal); `internalNote` is for officers only.
+ */
+export const caseEvents = sqliteTable(
+  'case_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    fromState: text('from_state', { enum: CASE_STATES }),
+    toState: text('to_state', { enum: CASE_STATES }),
+    officerId: integer('officer_id').references(() => officers.id),
+    internalNote: text('internal_note'),
+    publicNote: text('public_note'),
+    visibleToReporter: integer('visible_to_reporter', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [index('case_events_case_idx').on(t.caseId, t.createdAt)],
+);
+export type CaseEvent = typeof caseEvents.$inferSelect;
+
+export const identityRequests = sqliteTable(
+  'identity_requests',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    officerId: integer('officer_id').notNull().references(() => officers.id),
+    reason: text('reason').notNull(),
+    status: text('status', { enum: IDENTITY_REQUEST_STATUSES }).notNull().default('pending'),
+    decidedBy: integer('decided_by').references(() => officers.id),
+    decidedAt: integer('decided_at', { mode: 'timestamp' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('identity_requests_case_idx').on(t.caseId, t.officerId)],
+);
+
+/** Append-only, hash-chained: each row carries the hash of the one before. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at', { mode: 'timestamp' }).notNull(),
+    officerId: integer('officer_id'),
+    action: text('action').notNull(),
+    caseId: integer('case_id'),
+    detail: text('detail', { mode: 'json' }),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_log_case_idx').on(t.caseId)],
+);
+export type AuditRow = typeof auditLog.$inferSelect;
+
+/** Outgoing email, written in the same transaction as the event that causes it. */
+export const emailOutbox = sqliteTable(
+  'email_outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind').notNull(),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    html: text('html').notNull(),
+    textBody: text('text_body').notNull(),
+    status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp' }).notNull().default(sql`(unixepoch())`),
+    claimedBy: text('claimed_by'),
+    claimedAt: integer('claimed_at', { mode: 'timestamp' }),
+    lastError: text('last_error'),
+    providerId: text('provider_id'),
+    sentAt: integer('sent_at', { mode: 'timestamp' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('email_outbox_due_idx').on(t.status, t.nextAttemptAt)],
+);
+export type OutboxEmail = typeof emailOutbox.$inferSelect;
+
+/** Holidays added by admins (cuti bersama, local days) on top of the national calendar. */
+export const holidays = sqliteTable(
+  'holidays',
+  {
+    date: text('date').notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.date] })],
+);

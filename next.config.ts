@@ -1,0 +1,33 @@
+import type { NextConfig } from 'next';
+
+/**
+ * The server-action body limit follows the evidence limits (default 30 MB per
+ * submission) plus room for the text fields and multipart framing. An office that
+ * raises its limits in settings raises WBS_MAX_BODY_MB too.
+ */
+const maxBodyMb = Number(process.env.WBS_MAX_BODY_MB ?? 32);
+
+const securityHeaders = [
+  { key: 'Referrer-Policy', value: 'no-referrer' },
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+  ...(process.env.NODE_ENV === 'production' && process.env.WBS_HSTS !== 'off'
+    ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }]
+    : []),
+];
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  serverExternalPackages: ['@libsql/client', 'libsql', '@node-rs/argon2', 'sharp'],
+  experimental: {
+    serverActions: { bodySizeLimit: `${maxBodyMb}mb` },
+    proxyClientMaxBodySize: `${maxBodyMb}mb`,
+  },
+  async headers() {
+    return [{ source: '/:path*', headers: securityHeaders }];
+  },
+};
+
+export default nextConfig;

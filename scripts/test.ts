@@ -1,0 +1,27 @@
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { buildIsStale } from './start';
+
+/**
+ * `npm test`: unit and integration tests (vitest), then a production build if the
+ * sources changed, then the browser tests (Playwright against `next start`).
+ */
+const root = process.cwd();
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+const started = Date.now();
+
+function run(label: string, args: string[]): void {
+  console.log(`\n[test] ${label}`);
+  const result = spawnSync(process.execPath, args, { stdio: 'inherit', env });
+  if (result.status !== 0) {
+    console.error(`[test] ${label} failed`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+rmSync(path.join(root, 'tests', '.tmp'), { recursive: true, force: true });
+run('vitest: unit + integration', [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run']);
+if (buildIsStale()) run('next build', [path.join(root, 'node_modules/next/dist/bin/next'), 'build']);
+run('playwright: browser end-to-end', [path.join(root, 'node_modules/@playwright/test/cli.js'), 'test']);
+console.log(`\n[test] all suites passed in ${Math.round((Date.now() - started) / 1000)} s`);
