@@ -17,7 +17,7 @@ export type Secrets = {
 const SECRET_NAMES: (keyof Secrets)[] = ['AUTH_SECRET', 'DATA_ENCRYPTION_KEY', 'TICKET_HMAC_KEY'];
 
 export function dataDir(): string {
-  return path.resolve(process.env.DATA_DIR ?? './data');
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR || './data');
 }
 
 export function databaseUrl(): string {
@@ -40,6 +40,7 @@ export function loadOrCreateSecretsFile(): { secrets: Secrets; created: boolean 
     if (missing.length === 0) return { secrets: stored as Secrets, created: false };
     for (const name of missing) stored[name] = randomBytes(32).toString('base64');
     writeFileSync(file, JSON.stringify(stored, null, 2) + '\n', { mode: 0o600 });
+    chmodSync(file, 0o600);
     return { secrets: stored as Secrets, created: true };
   }
   mkdirSync(path.dirname(file), { recursive: true });

@@ -74,8 +74,10 @@ export function isCaseState(value: unknown): value is CaseState {
   return typeof value === 'string' && (CASE_STATES as readonly string[]).includes(value);
 }
 
+/** Whether the table allows the move; false (not a throw) for values that are not states. */
 export function canMove(from: CaseState, to: CaseState): boolean {
-  return ALLOWED_MOVES[from]?.includes(to) ?? false;
+  // isCaseState first: ALLOWED_MOVES['constructor'] is an inherited function, not undefined.
+  return isCaseState(from) && ALLOWED_MOVES[from].includes(to);
 }
 
 /**

@@ -286,3 +286,12 @@ export const holidays = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.date] })],
 );
+
+/**
+ * Receipts already shown: the hash of a random per-receipt nonce, never the ticket.
+ * Lets /lapor/terkirim show a ticket exactly once, across app instances.
+ */
+export const receiptViews = sqliteTable('receipt_views', {
+  nonceHash: text('nonce_hash').primaryKey(),
+  createdAt: createdAt(),
+});

@@ -1,0 +1,41 @@
+'use server';
+
+import { randomBytes } from 'node:crypto';
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { RECEIPT_COOKIE, RECEIPT_TTL_SECONDS } from '@/lib/cases/receipt';
+import { handleReportSubmission } from '@/lib/cases/report-submission';
+import { getDb } from '@/lib/db/client';
+import { textValues } from '@/lib/forms';
+import { chosenFiles } from '@/lib/storage/evidence';
+import { requestIsHttps, seal } from '@/lib/security/sealed-cookie';
+import type { ReportFormState } from './form-state';
+
+/**
+ * Posts the report. On refusal the form comes back with every message and every
+ * typed value (files must be chosen again: browsers never re-fill a file input).
+ * On success the ticket travels to /lapor/terkirim in a sealed, short-lived cookie,
+ * never in the URL, so neither history nor logs ever hold it.
+ */
+export async function submitReportAction(_prev: ReportFormState, formData: FormData): Promise<ReportFormState> {
+  const result = await handleReportSubmission(getDb(), formData);
+  if (!result.ok) {
+    return {
+      status: 'error',
+      message: result.message,
+      fieldErrors: result.fieldErrors,
+      values: textValues(formData, ['website']),
+      filesChosen: chosenFiles(formData.getAll('evidence')).length,
+    };
+  }
+
+  const receipt = JSON.stringify({ ticket: result.submitted.ticket, nonce: randomBytes(16).toString('hex') });
+  (await cookies()).set(RECEIPT_COOKIE, seal(receipt, 'receipt', RECEIPT_TTL_SECONDS), {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: await requestIsHttps(),
+    path: '/lapor/terkirim',
+    maxAge: RECEIPT_TTL_SECONDS,
+  });
+  redirect('/lapor/terkirim');
+}

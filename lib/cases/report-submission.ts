@@ -1,0 +1,69 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '@/lib/db/client';
+import { categories } from '@/lib/db/schema';
+import { AppError, GENERIC_ERROR_MESSAGE, logUnexpected } from '@/lib/errors';
+import { getSettings } from '@/lib/settings';
+import { chosenFiles, prepareEvidence } from '@/lib/storage/evidence';
+import type { BlobStore } from '@/lib/storage';
+import { parseReportFields } from './schemas';
+import { submitReport, type SubmittedReport } from './submit';
+
+export type ReportSubmissionResult =
+  | { ok: true; submitted: SubmittedReport }
+  | { ok: false; message: string; fieldErrors: Record<string, string> };
+
+export const FORM_ERROR_SUMMARY = 'Laporan belum terkirim. Periksa kembali isian yang ditandai di bawah.';
+
+/**
+ * The whole submission from a posted form: validate every text field, then the
+ * category, then the files, and only then store. Every refusal comes back with
+ * per-field Indonesian messages; nothing is stored on any refusal.
+ */
+export async function handleReportSubmission(
+  db: Database,
+  formData: FormData,
+  options: { store?: BlobStore } = {},
+): Promise<ReportSubmissionResult> {
+  const parsed = parseReportFields(formData);
+  const fieldErrors = parsed.ok ? {} : { ...parsed.fieldErrors };
+
+  const settings = await getSettings(db);
+  let categoryId: number | undefined;
+  const slug = formData.get('category');
+  if (typeof slug === 'string' && slug !== '') {
+    const [category] = await db
+      .select({ id: categories.id })
+      .from(categories)
+      .where(and(eq(categories.slug, slug), eq(categories.active, true)))
+      .limit(1);
+    if (category) categoryId = category.id;
+    else fieldErrors.category ??= 'Pilih kategori pelanggaran dari daftar.';
+  }
+
+  const files = chosenFiles(formData.getAll('evidence'));
+  let prepared: Awaited<ReturnType<typeof prepareEvidence>> = [];
+  try {
+    prepared = await prepareEvidence(files, settings);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    fieldErrors.evidence = error.userMessage;
+  }
+
+  if (!parsed.ok || Object.keys(fieldErrors).length > 0 || categoryId === undefined) {
+    return { ok: false, message: FORM_ERROR_SUMMARY, fieldErrors };
+  }
+
+  try {
+    const submitted = await submitReport(db, {
+      report: parsed.report,
+      categoryId,
+      files: prepared,
+      honeypot: typeof formData.get('website') === 'string' ? (formData.get('website') as string) : null,
+      store: options.store,
+    });
+    return { ok: true, submitted };
+  } catch (error) {
+    logUnexpected('report submission', error);
+    return { ok: false, message: GENERIC_ERROR_MESSAGE, fieldErrors: {} };
+  }
+}

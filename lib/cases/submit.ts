@@ -1,0 +1,153 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '@/lib/db/client';
+import { attachments, caseCounters, caseEvents, cases, reportedParties } from '@/lib/db/schema';
+import { encryptJson } from '@/lib/crypto/aead';
+import { dataKey, ticketKey } from '@/lib/env';
+import { getBlobStore, newStorageKey, type BlobStore } from '@/lib/storage';
+import type { PreparedFile } from '@/lib/storage/evidence';
+import { spamScore, QUARANTINE_THRESHOLD } from '@/lib/security/spam';
+import { generateTicket, hashTicket } from './ticket';
+import type { ReportInput } from './schemas';
+
+export const OFFICE_TIME_ZONE = 'Asia/Makassar';
+
+export type SubmitReportOptions = {
+  report: ReportInput;
+  categoryId: number;
+  files: PreparedFile[];
+  /** The hidden honeypot field: filled only by bots. */
+  honeypot?: string | null;
+  store?: BlobStore;
+  now?: Date;
+};
+
+export type SubmittedReport = { ticket: string; caseNumber: string; caseId: number; quarantined: boolean };
+
+/** Year as the office counts it (WITA), for case numbers like 2026-0001. */
+export function officeYear(date: Date): number {
+  return Number(new Intl.DateTimeFormat('en', { timeZone: OFFICE_TIME_ZONE, year: 'numeric' }).format(date));
+}
+
+export function formatCaseNumber(year: number, sequence: number): string {
+  return `${year}-${String(sequence).padStart(4, '0')}`;
+}
+
+/** The associated data that binds a reporter identity ciphertext to its case. */
+export function identityAad(ticketHash: string): string {
+  return `identity:${ticketHash}`;
+}
+
+/**
+ * Stores a validated report: encrypted evidence first, then the case, its reported
+ * persons, attachments and first timeline event in one transaction. If anything
+ * fails, the transaction rolls back and every file written for it is removed, so a
+ * failure leaves neither a half case nor an orphan file.
+ */
+export async function submitReport(db: Database, options: SubmitReportOptions): Promise<SubmittedReport> {
+  const { report, files } = options;
+  const store = options.store ?? getBlobStore();
+  const now = options.now ?? new Date();
+  const ticket = generateTicket();
+  const ticketHash = hashTicket(ticket, ticketKey())!;
+  const score = spamScore({
+    texts: [report.what, report.where, report.whenText, report.who, report.how, ...report.parties.flatMap((p) => [p.name ?? '', p.position ?? '', p.workUnit ?? ''])],
+    honeypot: options.honeypot,
+  });
+  const quarantined = score >= QUARANTINE_THRESHOLD;
+
+  const written: string[] = [];
+  try {
+    const stored: { file: PreparedFile; storageKey: string }[] = [];
+    for (const file of files) {
+      const storageKey = newStorageKey();
+      await store.put(storageKey, file.bytes);
+      written.push(storageKey);
+      stored.push({ file, storageKey });
+    }
+
+    const { identity } = report;
+    const identityEnc = identity.anonymous
+      ? null
+      : encryptJson(
+          { name: identity.name, phone: identity.phone, email: identity.email, address: identity.address },
+          dataKey(),
+          identityAad(ticketHash),
+        );
+
+    return await db.transaction(async (tx) => {
+      const year = officeYear(now);
+      const [counter] = await tx
+        .insert(caseCounters)
+        .values({ year, last: 1 })
+        .onConflictDoUpdate({ target: caseCounters.year, set: { last: sql`${caseCounters.last} + 1` } })
+        .returning({ last: caseCounters.last });
+      const caseNumber = formatCaseNumber(year, counter.last);
+
+      const [created] = await tx
+        .insert(cases)
+        .values({
+          caseNumber,
+          ticketHash,
+          state: 'received',
+          categoryId: options.categoryId,
+          what: report.what,
+          whereText: report.where,
+          whenText: report.whenText,
+          whenDate: report.whenDate ?? null,
+          whoText: report.who,
+          howText: report.how,
+          anonymous: identity.anonymous,
+          reporterIdentityEnc: identityEnc,
+          reporterEmailConsent: !identity.anonymous && identity.emailConsent && Boolean(identity.email),
+          spamScore: score,
+          quarantined,
+          stateChangedAt: now,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: cases.id });
+
+      if (report.parties.length > 0) {
+        await tx.insert(reportedParties).values(
+          report.parties.map((party, index) => ({
+            caseId: created.id,
+            name: party.name ?? null,
+            position: party.position ?? null,
+            workUnit: party.workUnit ?? null,
+            sortOrder: index,
+          })),
+        );
+      }
+
+      if (stored.length > 0) {
+        await tx.insert(attachments).values(
+          stored.map(({ file, storageKey }) => ({
+            caseId: created.id,
+            storageKey,
+            fileNameEnc: encryptJson(file.fileName, dataKey(), `filename:${storageKey}`),
+            mimeType: file.mimeType,
+            extension: file.extension,
+            sizeBytes: file.bytes.length,
+            sha256: file.sha256,
+            metadataStripped: file.metadataStripped,
+            createdAt: now,
+          })),
+        );
+      }
+
+      await tx.insert(caseEvents).values({
+        caseId: created.id,
+        kind: 'submitted',
+        toState: 'received',
+        publicNote: 'Laporan Anda telah diterima dan menunggu diperiksa oleh petugas.',
+        visibleToReporter: true,
+        createdAt: now,
+      });
+
+      return { ticket, caseNumber, caseId: created.id, quarantined };
+    });
+  } catch (error) {
+    await Promise.allSettled(written.map((key) => store.delete(key)));
+    throw error;
+  }
+}

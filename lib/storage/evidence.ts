@@ -1,0 +1,159 @@
+import { createHash } from 'node:crypto';
+import { fileTypeFromBuffer } from 'file-type';
+import sharp, { type FormatEnum } from 'sharp';
+import { AppError } from '@/lib/errors';
+import { ALLOWED_TYPES_TEXT, formatBytes } from './evidence-types';
+
+/**
+ * Checks evidence files before anything is stored: count and size limits, type by
+ * content (magic bytes, never the name), and image metadata (EXIF, GPS) removed by
+ * re-encoding. Every refusal is an AppError with an Indonesian message for the field.
+ */
+
+export type EvidenceLimits = { maxFiles: number; maxFileBytes: number; maxSubmissionBytes: number };
+
+export type PreparedFile = {
+  fileName: string;
+  mimeType: string;
+  extension: string;
+  bytes: Buffer;
+  sha256: string;
+  metadataStripped: boolean;
+};
+
+/** Detected types we accept, by file-type's extension. */
+const ALLOWED: Record<string, { kind: 'image' | 'document' | 'audio' | 'video' }> = {
+  jpg: { kind: 'image' },
+  png: { kind: 'image' },
+  webp: { kind: 'image' },
+  gif: { kind: 'image' },
+  tif: { kind: 'image' },
+  pdf: { kind: 'document' },
+  docx: { kind: 'document' },
+  xlsx: { kind: 'document' },
+  pptx: { kind: 'document' },
+  odt: { kind: 'document' },
+  ods: { kind: 'document' },
+  odp: { kind: 'document' },
+  cfb: { kind: 'document' }, // legacy .doc/.xls/.ppt
+  rtf: { kind: 'document' },
+  mp3: { kind: 'audio' },
+  m4a: { kind: 'audio' },
+  wav: { kind: 'audio' },
+  ogg: { kind: 'audio' },
+  opus: { kind: 'audio' },
+  aac: { kind: 'audio' },
+  amr: { kind: 'audio' },
+  flac: { kind: 'audio' },
+  mp4: { kind: 'video' },
+  mov: { kind: 'video' },
+  '3gp': { kind: 'video' },
+  webm: { kind: 'video' },
+  mkv: { kind: 'video' },
+  avi: { kind: 'video' },
+};
+
+/** Images sharp can re-encode in their own format, dropping all metadata. */
+const STRIPPABLE_IMAGES = new Set(['jpg', 'png', 'webp', 'gif', 'tif']);
+const SHARP_FORMAT: Record<string, keyof FormatEnum> = { jpg: 'jpeg', tif: 'tiff' };
+
+/** Browsers send an empty, nameless part for a file input left empty. */
+export function chosenFiles(files: unknown[]): File[] {
+  return files.filter((f): f is File => f instanceof File && (f.size > 0 || f.name !== ''));
+}
+
+/** Plain text has no magic bytes: accept UTF-8 without control characters, named .txt/.csv. */
+function isPlainText(name: string, bytes: Buffer): boolean {
+  if (!/\.(txt|csv)$/i.test(name)) return false;
+  const text = bytes.toString('utf8');
+  if (text.includes('\uFFFD')) return false;
+  // eslint-disable-next-line no-control-regex
+  return !/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/.test(text);
+}
+
+function refuse(code: string, userMessage: string): never {
+  throw new AppError(code, { userMessage, field: 'evidence' });
+}
+
+/** Checks the limits only (cheap; before reading any file). */
+export function checkEvidenceLimits(files: File[], limits: EvidenceLimits): void {
+  if (files.length > limits.maxFiles) {
+    refuse('too_many_files', `Terlalu banyak berkas: maksimal ${limits.maxFiles} berkas, Anda memilih ${files.length}.`);
+  }
+  for (const file of files) {
+    if (file.size === 0) refuse('empty_file', `Berkas "${file.name}" kosong.`);
+    if (file.size > limits.maxFileBytes) {
+      refuse(
+        'file_too_large',
+        `Berkas "${file.name}" terlalu besar (${formatBytes(file.size)}). Ukuran maksimal per berkas ${formatBytes(limits.maxFileBytes)}.`,
+      );
+    }
+  }
+  const total = files.reduce((sum, f) => sum + f.size, 0);
+  if (total > limits.maxSubmissionBytes) {
+    refuse(
+      'submission_too_large',
+      `Total ukuran berkas ${formatBytes(total)} melebihi batas ${formatBytes(limits.maxSubmissionBytes)} per laporan.`,
+    );
+  }
+}
+
+/**
+ * Reads, type-checks and cleans each file. Nothing is written anywhere: the caller
+ * stores the result only once every file has passed.
+ */
+export async function prepareEvidence(files: File[], limits: EvidenceLimits): Promise<PreparedFile[]> {
+  checkEvidenceLimits(files, limits);
+  const prepared: PreparedFile[] = [];
+  for (const file of files) {
+    const original = Buffer.from(await file.arrayBuffer());
+    const fileName = file.name.slice(0, 200) || 'berkas';
+    const detected = await fileTypeFromBuffer(original);
+
+    let extension: string;
+    let mimeType: string;
+    if (detected && ALLOWED[detected.ext]) {
+      extension = detected.ext;
+      mimeType = detected.mime;
+    } else if (!detected && isPlainText(fileName, original)) {
+      extension = 'txt';
+      mimeType = 'text/plain';
+    } else if (detected && (detected.ext === 'heic' || detected.ext === 'heif')) {
+      refuse(
+        'heic_not_supported',
+        `Foto "${fileName}" berformat HEIC. Simpan sebagai JPG terlebih dahulu (di iPhone: Pengaturan › Kamera › Format › Paling Kompatibel).`,
+      );
+    } else {
+      refuse(
+        'file_type_not_allowed',
+        `Berkas "${fileName}" bukan jenis yang diizinkan. Isinya diperiksa, bukan namanya. Jenis yang diterima: ${ALLOWED_TYPES_TEXT}.`,
+      );
+    }
+
+    let bytes = original;
+    let metadataStripped = false;
+    if (STRIPPABLE_IMAGES.has(extension)) {
+      try {
+        // Re-encoding drops EXIF/GPS/XMP (sharp keeps no metadata unless asked);
+        // rotate() first so the picture keeps its orientation without the EXIF tag.
+        bytes = await sharp(original, { animated: extension === 'gif' || extension === 'webp' })
+          .rotate()
+          .toFormat(SHARP_FORMAT[extension] ?? (extension as keyof FormatEnum))
+          .toBuffer();
+        metadataStripped = true;
+      } catch {
+        refuse('image_unreadable', `Gambar "${fileName}" tidak dapat dibaca. Pastikan berkasnya tidak rusak.`);
+      }
+    }
+
+    prepared.push({
+      fileName,
+      mimeType,
+      extension,
+      bytes,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      metadataStripped,
+    });
+  }
+  return prepared;
+}

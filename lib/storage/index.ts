@@ -1,0 +1,59 @@
+import { mkdir, readFile, rm, writeFile, rename } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { decryptBytes, encryptBytes } from '@/lib/crypto/aead';
+import { dataDir, dataKey } from '@/lib/env';
+
+/**
+ * Where evidence bytes live. Every driver stores ciphertext only (AES-256-GCM under
+ * the data key, bound to the storage key), so a copied disk or bucket reveals nothing.
+ */
+export interface BlobStore {
+  put(key: string, plain: Uint8Array): Promise<void>;
+  get(key: string): Promise<Buffer>;
+  delete(key: string): Promise<void>;
+}
+
+export function newStorageKey(): string {
+  return randomBytes(16).toString('hex');
+}
+
+/** Encrypted files under DATA_DIR/evidence, fanned out by the first two hex digits. */
+export class LocalDiskStore implements BlobStore {
+  constructor(private readonly root: string = path.join(dataDir(), 'evidence')) {}
+
+  private fileFor(key: string): string {
+    if (!/^[0-9a-f]{32}$/.test(key)) throw new Error('invalid storage key');
+    return path.join(this.root, key.slice(0, 2), `${key}.bin`);
+  }
+
+  async put(key: string, plain: Uint8Array): Promise<void> {
+    const file = this.fileFor(key);
+    await mkdir(path.dirname(file), { recursive: true });
+    // Write then rename, so a crash never leaves a half-written file under the real name.
+    const partial = `${file}.partial`;
+    await writeFile(partial, encryptBytes(plain, dataKey(), `evidence:${key}`), { mode: 0o600 });
+    await rename(partial, file);
+  }
+
+  async get(key: string): Promise<Buffer> {
+    return decryptBytes(await readFile(this.fileFor(key)), dataKey(), `evidence:${key}`);
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.fileFor(key), { force: true });
+  }
+}
+
+let store: BlobStore | undefined;
+
+/** The store in force. A cloud driver (uploadthing) plugs in here later. */
+export function getBlobStore(): BlobStore {
+  store ??= new LocalDiskStore();
+  return store;
+}
+
+/** Tests swap in a failing store to prove nothing is left behind. */
+export function setBlobStore(next: BlobStore | undefined): void {
+  store = next;
+}
