@@ -1,3 +1,4 @@
+import { cache } from 'react';
 import { asc, eq } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
 import { categories, settings } from '@/lib/db/schema';
@@ -5,8 +6,11 @@ import { DEFAULT_SETTINGS, type OfficeSettings } from './defaults';
 
 export { DEFAULT_SETTINGS, DEFAULT_CATEGORIES, MB, type OfficeSettings } from './defaults';
 
-/** Office settings: stored values over defaults, so a new key needs no migration. */
-export async function getSettings(db: Database): Promise<OfficeSettings> {
+/**
+ * Office settings: stored values over defaults, so a new key needs no migration.
+ * Cached per request: the layout, metadata and page of one render read them once.
+ */
+export const getSettings = cache(async function getSettings(db: Database): Promise<OfficeSettings> {
   const rows = await db.select().from(settings);
   const stored = Object.fromEntries(rows.map((row) => [row.key, row.value]));
   const merged = { ...DEFAULT_SETTINGS };
@@ -16,7 +20,7 @@ export async function getSettings(db: Database): Promise<OfficeSettings> {
     }
   }
   return merged;
-}
+});
 
 export async function activeCategories(db: Database) {
   return db
