@@ -8,14 +8,13 @@ import type { NextConfig } from 'next';
 const maxBodyMb = Number(process.env.WBS_MAX_BODY_MB ?? 32);
 
 const securityHeaders = [
-  { key: 'Referrer-Policy', value: 'no-referrer' },
+  // same-origin, not no-referrer: under no-referrer browsers send `Origin: null` on form
+  // posts and Next.js refuses server actions; off-site requests still get no referrer.
+  { key: 'Referrer-Policy', value: 'same-origin' },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-  ...(process.env.NODE_ENV === 'production' && process.env.WBS_HSTS !== 'off'
-    ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }]
-    : []),
 ];
 
 const nextConfig: NextConfig = {

@@ -6,7 +6,7 @@ export const metadata: Metadata = {
   title: { default: 'Whistleblowing System', template: '%s · WBS' },
   description: 'Sampaikan laporan dugaan pelanggaran secara aman dan rahasia.',
   robots: { index: false, follow: false },
-  referrer: 'no-referrer',
+  referrer: 'same-origin',
 };
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#1e40af' };

@@ -13,12 +13,14 @@ export const RECEIPT_TTL_SECONDS = 15 * 60;
  */
 export async function claimReceiptView(db: Database, nonce: string, now = new Date()): Promise<boolean> {
   const nonceHash = createHash('sha256').update(`receipt:${nonce}`).digest('hex');
-  const inserted = await db
-    .insert(receiptViews)
-    .values({ nonceHash, createdAt: now })
-    .onConflictDoNothing()
-    .returning({ nonceHash: receiptViews.nonceHash });
-  // Markers outlive their cookies by a day at most; past that they guard nothing.
-  await db.delete(receiptViews).where(lt(receiptViews.createdAt, new Date(now.getTime() - 24 * 3600 * 1000)));
-  return inserted.length === 1;
+  return db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(receiptViews)
+      .values({ nonceHash, createdAt: now })
+      .onConflictDoNothing()
+      .returning({ nonceHash: receiptViews.nonceHash });
+    // Markers outlive their cookies by a day at most; past that they guard nothing.
+    await tx.delete(receiptViews).where(lt(receiptViews.createdAt, new Date(now.getTime() - 24 * 3600 * 1000)));
+    return inserted.length === 1;
+  });
 }

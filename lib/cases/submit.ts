@@ -3,7 +3,8 @@ import type { Database } from '@/lib/db/client';
 import { attachments, caseCounters, caseEvents, cases, reportedParties } from '@/lib/db/schema';
 import { encryptJson } from '@/lib/crypto/aead';
 import { dataKey, ticketKey } from '@/lib/env';
-import { getBlobStore, newStorageKey, type BlobStore } from '@/lib/storage';
+import { getBlobStore, type BlobStore } from '@/lib/storage';
+import { attachmentRows, storePreparedFiles } from './attachments';
 import type { PreparedFile } from '@/lib/storage/evidence';
 import { spamScore, QUARANTINE_THRESHOLD } from '@/lib/security/spam';
 import { generateTicket, hashTicket } from './ticket';
@@ -55,16 +56,8 @@ export async function submitReport(db: Database, options: SubmitReportOptions): 
   });
   const quarantined = score >= QUARANTINE_THRESHOLD;
 
-  const written: string[] = [];
+  const { stored, discard } = await storePreparedFiles(store, files);
   try {
-    const stored: { file: PreparedFile; storageKey: string }[] = [];
-    for (const file of files) {
-      const storageKey = newStorageKey();
-      await store.put(storageKey, file.bytes);
-      written.push(storageKey);
-      stored.push({ file, storageKey });
-    }
-
     const { identity } = report;
     const identityEnc = identity.anonymous
       ? null
@@ -119,21 +112,7 @@ export async function submitReport(db: Database, options: SubmitReportOptions): 
         );
       }
 
-      if (stored.length > 0) {
-        await tx.insert(attachments).values(
-          stored.map(({ file, storageKey }) => ({
-            caseId: created.id,
-            storageKey,
-            fileNameEnc: encryptJson(file.fileName, dataKey(), `filename:${storageKey}`),
-            mimeType: file.mimeType,
-            extension: file.extension,
-            sizeBytes: file.bytes.length,
-            sha256: file.sha256,
-            metadataStripped: file.metadataStripped,
-            createdAt: now,
-          })),
-        );
-      }
+      if (stored.length > 0) await tx.insert(attachments).values(attachmentRows(stored, created.id, null, now));
 
       await tx.insert(caseEvents).values({
         caseId: created.id,
@@ -147,7 +126,7 @@ export async function submitReport(db: Database, options: SubmitReportOptions): 
       return { ticket, caseNumber, caseId: created.id, quarantined };
     });
   } catch (error) {
-    await Promise.allSettled(written.map((key) => store.delete(key)));
+    await discard();
     throw error;
   }
 }

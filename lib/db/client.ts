@@ -6,6 +6,8 @@ import { databaseUrl } from '@/lib/env';
 import * as schema from './schema';
 
 export type Database = LibSQLDatabase<typeof schema>;
+/** A drizzle transaction on our database, as `db.transaction(async (tx) => …)` passes it. */
+export type DbTransaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 type Held = { url: string; client: Client; db: Database };
 
@@ -24,7 +26,97 @@ export function openDatabase(url: string): { client: Client; db: Database } {
     // Several app instances may share one file: wait for a lock rather than fail at once.
     timeout: 5000,
   });
-  return { client, db: drizzle(client, { schema }) };
+  return { client, db: drizzle(serialiseWrites(client), { schema }) };
+}
+
+/**
+ * One writer at a time per process. A local libSQL file waits for a busy lock inside a
+ * synchronous native call: a write started while a transaction is awaiting would block
+ * the event loop, so that transaction could never commit. Every write statement, batch
+ * and transaction therefore takes its turn here; plain SELECTs (WAL) never wait. Other
+ * processes sharing the file meet the busy timeout, which works across processes.
+ * Consequence: inside a transaction's callback use its `tx`, never `db`, for writes.
+ */
+function serialiseWrites(client: Client): Client {
+  let tail: Promise<unknown> = Promise.resolve();
+  const turn = (): Promise<() => void> => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const ready = tail.then(() => release);
+    tail = tail.then(() => held);
+    return ready;
+  };
+  const isRead = (stmt: unknown) => {
+    const text = typeof stmt === 'string' ? stmt : (stmt as { sql?: string })?.sql ?? '';
+    return /^\s*select\b/i.test(text);
+  };
+  const queued =
+    <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      const release = await turn();
+      try {
+        return await run(...args);
+      } finally {
+        release();
+      }
+    };
+
+  return new Proxy(client, {
+    get(target, prop) {
+      if (prop === 'execute') {
+        return (...args: Parameters<Client['execute']>) =>
+          isRead(args[0]) ? target.execute(...args) : queued(target.execute.bind(target))(...args);
+      }
+      if (prop === 'batch') return queued(target.batch.bind(target));
+      if (prop === 'migrate') return queued(target.migrate.bind(target));
+      if (prop === 'executeMultiple') return queued(target.executeMultiple.bind(target));
+      if (prop === 'transaction') {
+        return async (...args: Parameters<Client['transaction']>) => {
+          const release = await turn();
+          try {
+            const tx = await target.transaction(...args);
+            let done = false;
+            const finish = () => {
+              if (!done) {
+                done = true;
+                release();
+              }
+            };
+            return new Proxy(tx, {
+              get(t, p) {
+                const value = Reflect.get(t, p);
+                if (typeof value !== 'function') return value;
+                if (p === 'commit' || p === 'rollback') {
+                  return async (...a: unknown[]) => {
+                    try {
+                      return await value.apply(t, a);
+                    } finally {
+                      finish();
+                    }
+                  };
+                }
+                if (p === 'close') {
+                  return (...a: unknown[]) => {
+                    try {
+                      return value.apply(t, a);
+                    } finally {
+                      finish();
+                    }
+                  };
+                }
+                return value.bind(t);
+              },
+            });
+          } catch (error) {
+            release();
+            throw error;
+          }
+        };
+      }
+      const value = Reflect.get(target, prop);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 export function getDb(): Database {

@@ -1,0 +1,61 @@
+'use server';
+
+import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { attemptStatusLookup } from '@/lib/cases/status-lookup';
+import { getDb } from '@/lib/db/client';
+import { logUnexpected } from '@/lib/errors';
+import type { FormState } from '@/lib/forms';
+import { clientKeyFromHeaders } from '@/lib/security/rate-limit';
+import { requestIsHttps, seal } from '@/lib/security/sealed-cookie';
+import { STATUS_COOKIE, STATUS_COOKIE_PATH, STATUS_COOKIE_PURPOSE, STATUS_SESSION_SECONDS } from './session';
+
+/*
+ * Only async actions are exported from this file: every export of a 'use server'
+ * module becomes a public endpoint. Shared constants live in ./session.ts.
+ */
+
+// One message for malformed and unknown codes alike: telling them apart would help
+// someone guessing codes and tell nothing useful to a reporter with a typo.
+const NOT_FOUND_MESSAGE = 'Kode tiket tidak ditemukan. Periksa kembali kode yang Anda masukkan.';
+const LOOKUP_FAILED_MESSAGE = 'Maaf, terjadi gangguan di server. Silakan coba lagi beberapa saat lagi.';
+
+function refused(message: string): FormState {
+  // `values` stays empty on purpose: the ticket is never sent back to the page.
+  return { status: 'error', message, fieldErrors: { ticket: message }, values: {} };
+}
+
+/** Looks up a ticket; on success remembers it in a sealed, short-lived cookie and shows the case. */
+export async function lookupStatus(_previous: FormState, formData: FormData): Promise<FormState> {
+  let code: string;
+  try {
+    const clientKey = clientKeyFromHeaders(await headers());
+    const result = await attemptStatusLookup(getDb(), formData.get('ticket'), clientKey);
+    if (!result.ok) {
+      if (result.reason === 'not_found') return refused(NOT_FOUND_MESSAGE);
+      const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
+      return refused(`Terlalu banyak percobaan. Silakan coba lagi dalam ${minutes} menit.`);
+    }
+    code = result.code;
+  } catch (error) {
+    logUnexpected('lookupStatus', error);
+    return refused(LOOKUP_FAILED_MESSAGE);
+  }
+
+  // The page finds the case again from this cookie, so the ticket never appears in a
+  // URL, the browser history or a reload prompt; sealed, it cannot be read from disk.
+  (await cookies()).set(STATUS_COOKIE, seal(code, STATUS_COOKIE_PURPOSE, STATUS_SESSION_SECONDS), {
+    httpOnly: true,
+    sameSite: 'strict',
+    path: STATUS_COOKIE_PATH,
+    secure: await requestIsHttps(),
+    maxAge: STATUS_SESSION_SECONDS,
+  });
+  redirect('/status');
+}
+
+/** Forgets the ticket on this device ("Selesai / Keluar"). */
+export async function endStatusSession(): Promise<void> {
+  (await cookies()).delete({ name: STATUS_COOKIE, path: STATUS_COOKIE_PATH });
+  redirect('/status');
+}

@@ -1,0 +1,177 @@
+import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
+import { StatusLookupForm } from '@/components/forms/status-lookup-form';
+import { StatusBadge } from '@/components/ui/status-badge';
+import { findCaseByTicket, loadReporterView, type ReporterView } from '@/lib/cases/reporter-view';
+import { getDb } from '@/lib/db/client';
+import { unseal } from '@/lib/security/sealed-cookie';
+import { endStatusSession } from './actions';
+import { STATUS_COOKIE, STATUS_COOKIE_PURPOSE } from './session';
+
+export const metadata: Metadata = { title: 'Cek Status Laporan' };
+
+// The office is in Kupang (NTT): dates are shown in WITA whatever the server's zone.
+const TIME_ZONE = 'Asia/Makassar';
+const dateFormat = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: TIME_ZONE });
+const dateTimeFormat = new Intl.DateTimeFormat('id-ID', { dateStyle: 'full', timeStyle: 'short', timeZone: TIME_ZONE });
+
+function DateText({ at, withTime = false }: { at: Date; withTime?: boolean }) {
+  return (
+    <time dateTime={at.toISOString()}>
+      {withTime ? `${dateTimeFormat.format(at)} WITA` : dateFormat.format(at)}
+    </time>
+  );
+}
+
+/**
+ * /status. The ticket travels only in the sealed `wbs_status` cookie set by the lookup
+ * action, never in the URL. Reading cookies makes the page dynamic, so Next.js sends
+ * `Cache-Control: no-store` and the browser keeps no copy of the case.
+ */
+export default async function StatusPage() {
+  const code = unseal((await cookies()).get(STATUS_COOKIE)?.value, STATUS_COOKIE_PURPOSE);
+  const found = code ? await findCaseByTicket(getDb(), code) : null;
+  const view = found ? await loadReporterView(getDb(), found.id) : null;
+
+  return (
+    // The public layout supplies <main>; this page only fills it.
+    <div className="mx-auto w-full max-w-2xl">
+      <h1 className="text-2xl leading-tight font-bold text-slate-900">Cek Status Laporan</h1>
+      {view ? <CaseStatus view={view} /> : <Lookup />}
+    </div>
+  );
+}
+
+function Lookup() {
+  return (
+    <div className="mt-4 space-y-6">
+      <p className="text-slate-700">
+        Masukkan kode tiket yang Anda terima saat mengirim laporan untuk melihat perkembangan
+        penanganannya, menjawab permintaan kelengkapan informasi, dan melihat undangan klarifikasi.
+      </p>
+      <div className="rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
+        <StatusLookupForm />
+      </div>
+      <div className="space-y-2 text-sm text-slate-700">
+        <p>
+          Kode tiket adalah satu-satunya akses ke laporan Anda. Petugas tidak dapat melihat atau
+          mengirim ulang kode tersebut, jadi simpanlah di tempat yang aman.
+        </p>
+        <p>
+          Belum pernah melapor?{' '}
+          {/* A plain link, like the other public pages: no router prefetching. */}
+          <a href="/lapor" className="font-semibold text-brand-700 underline underline-offset-2">
+            Sampaikan laporan
+          </a>
+        </p>
+      </div>
+    </div>
+  );
+}
+
+function CaseStatus({ view }: { view: ReporterView }) {
+  return (
+    <div className="mt-4 space-y-6">
+      <section aria-labelledby="status-heading" className="rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
+        <h2 id="status-heading" className="text-lg font-semibold">
+          Status laporan Anda
+        </h2>
+        <div className="mt-3">
+          <StatusBadge label={view.stateLabel} />
+        </div>
+        <p className="mt-3 text-sm text-slate-700">
+          Dikirim pada <DateText at={view.submittedAt} />
+        </p>
+      </section>
+
+      {view.openInfoRequests.length > 0 && (
+        <section aria-labelledby="info-heading" className="rounded-lg border border-amber-600 bg-amber-50 p-4 sm:p-6">
+          <h2 id="info-heading" className="text-lg font-semibold">
+            Permintaan kelengkapan informasi
+          </h2>
+          <p className="mt-1 text-sm text-slate-700">
+            Petugas memerlukan keterangan tambahan dari Anda agar laporan dapat diproses.
+          </p>
+          <ul className="mt-4 space-y-4">
+            {view.openInfoRequests.map((request) => (
+              <li key={request.id} className="rounded-md border border-amber-300 bg-white p-3">
+                <p className="whitespace-pre-line break-words">{request.questions}</p>
+                <p className="mt-2 text-sm font-medium text-slate-800">
+                  Batas waktu jawaban: <DateText at={request.dueAt} />
+                </p>
+                {/* INFO REQUEST REPLY SLOT: the reply form (text + files) goes here. Its
+                    action must re-read the wbs_status cookie and check that the request
+                    belongs to that case; the id alone proves nothing. */}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {view.reporterSummons.length > 0 && (
+        <section aria-labelledby="summons-heading" className="rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
+          <h2 id="summons-heading" className="text-lg font-semibold">
+            Undangan klarifikasi
+          </h2>
+          <p className="mt-1 text-sm text-slate-700">
+            Anda diundang untuk memberikan keterangan secara langsung.
+          </p>
+          <ul className="mt-4 space-y-4">
+            {view.reporterSummons.map((item, index) => (
+              <li key={index} className="rounded-md border border-slate-200 p-3">
+                <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[8rem_1fr]">
+                  <dt className="font-semibold">Waktu</dt>
+                  <dd><DateText at={item.scheduledAt} withTime /></dd>
+                  <dt className="mt-2 font-semibold sm:mt-0">Tempat</dt>
+                  <dd className="whitespace-pre-line break-words">{item.place}</dd>
+                  <dt className="mt-2 font-semibold sm:mt-0">Agenda</dt>
+                  <dd className="whitespace-pre-line break-words">{item.agenda}</dd>
+                </dl>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="timeline-heading" className="rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
+        <h2 id="timeline-heading" className="text-lg font-semibold">
+          Riwayat penanganan
+        </h2>
+        {view.timeline.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-700">Belum ada pembaruan.</p>
+        ) : (
+          <ol className="mt-4 space-y-4 border-l-2 border-slate-300 pl-4">
+            {view.timeline.map((entry, index) => (
+              <li key={index}>
+                <p className="text-sm text-slate-600">
+                  <DateText at={entry.at} />
+                </p>
+                <p className="font-semibold">{entry.label}</p>
+                {entry.note && <p className="mt-1 whitespace-pre-line break-words text-slate-800">{entry.note}</p>}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section aria-labelledby="end-heading" className="space-y-3 rounded-lg border border-slate-300 bg-slate-100 p-4 sm:p-6">
+        <h2 id="end-heading" className="text-lg font-semibold">
+          Selesai memeriksa?
+        </h2>
+        <p className="text-sm text-slate-700">
+          Halaman ini tidak disimpan di perangkat Anda, dan kode tiket tidak tercantum di alamat
+          halaman maupun riwayat peramban. Akses berakhir otomatis setelah 30 menit. Jika Anda
+          memakai perangkat bersama, tekan tombol di bawah ini.
+        </p>
+        <form action={endStatusSession}>
+          <button
+            type="submit"
+            className="inline-flex min-h-12 w-full items-center justify-center rounded-lg border-2 border-brand-700 bg-white px-5 py-3 text-base font-semibold text-brand-800 hover:bg-brand-50 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-brand-600 sm:w-auto"
+          >
+            Selesai / Keluar
+          </button>
+        </form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,173 @@
+/**
+ * The audit log: append-only and hash-chained (DESIGN.md "Confidentiality and security"),
+ * so a removed, edited or reordered row shows when the chain is verified.
+ *
+ * Each row stores `prevHash` (the previous row's `hash`; 64 zeros for the first row) and
+ * `hash = sha256(prevHash + canonicalJson({ at, officerId, action, caseId, detail }))`,
+ * `at` in unix seconds, keys sorted at every level so key order never changes a hash.
+ * The id is left out on purpose: the chain, not the numbering, carries the order.
+ *
+ * Limits worth knowing: removing the newest rows (truncating the tail) leaves a valid
+ * shorter chain; only a copy of a recent `lastHash` kept elsewhere shows that.
+ */
+import { createHash } from 'node:crypto';
+import { desc, eq, gt, is, lt } from 'drizzle-orm';
+import { SQLiteTransaction } from 'drizzle-orm/sqlite-core';
+import type { Database, DbTransaction } from '@/lib/db/client';
+import { auditLog, type AuditRow } from '@/lib/db/schema';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export type { DbTransaction } from '@/lib/db/client';
+
+/** Ids, kinds, states, field names, counts: never what a person wrote or who they are. */
+export type AuditDetailValue = string | number | boolean | null | readonly (string | number)[];
+export type AuditDetail = Readonly<Record<string, AuditDetailValue>>;
+
+export type AuditEntry = {
+  /** Null for what the system does by itself (scheduled expiry, first start). */
+  officerId: number | null;
+  /** A dotted verb, e.g. 'case.move', 'identity.view', 'officer.create', 'settings.update'. */
+  action: string;
+  caseId?: number | null;
+  /**
+   * Context for the entry. It must never hold personal data or report content: no names,
+   * phone numbers, addresses, email addresses, ticket codes, message or note text, file
+   * names. Pass ids, kinds and field names instead (`{ from: 'verifying', to: 'rejected',
+   * reason: 'duplikat' }`, `{ fields: ['officeName'] }`, `{ requestId: 12 }`). The log is
+   * kept forever and its rows cannot be edited without breaking the chain, so personal
+   * data written here could never be erased.
+   */
+  detail?: AuditDetail | null;
+  /** Defaults to now; stored and hashed at whole-second precision. */
+  at?: Date;
+};
+
+/** JSON with object keys sorted at every level; arrays keep their order. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item ?? null)).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, item]) => item !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`);
+  return `{${entries.join(',')}}`;
+}
+
+type HashedFields = { at: Date; officerId: number | null; action: string; caseId: number | null; detail: unknown };
+
+/** The hash of a row given the previous row's hash. */
+export function auditHash(prevHash: string, row: HashedFields): string {
+  const body = canonicalJson({
+    at: Math.floor(row.at.getTime() / 1000),
+    officerId: row.officerId,
+    action: row.action,
+    caseId: row.caseId,
+    detail: row.detail ?? null,
+  });
+  return createHash('sha256').update(prevHash + body).digest('hex');
+}
+
+
+async function appendWithin(tx: Database | DbTransaction, entry: AuditEntry): Promise<AuditRow> {
+  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const fields: HashedFields = {
+    // Whole seconds, as the column stores them, so the hash verifies after a round trip.
+    at: new Date(Math.floor((entry.at ?? new Date()).getTime() / 1000) * 1000),
+    officerId: entry.officerId ?? null,
+    action: entry.action,
+    caseId: entry.caseId ?? null,
+    // Through JSON once, so what is hashed is exactly what the JSON column gives back.
+    detail: entry.detail == null ? null : JSON.parse(JSON.stringify(entry.detail)),
+  };
+  const [row] = await tx
+    .insert(auditLog)
+    .values({ ...fields, prevHash, hash: auditHash(prevHash, fields) })
+    .returning();
+  return row;
+}
+
+/**
+ * Appends one entry to the audit log and returns the stored row.
+ *
+ * Pass the transaction (`tx`) when the audited change is written in one, so the entry
+ * commits or rolls back with it; its write lock (libSQL transactions begin IMMEDIATE)
+ * also keeps the read-last-hash-then-insert from forking the chain. Given the database
+ * itself, the append runs in its own transaction. Never pass `db` while holding a
+ * transaction on it: the append would wait for a lock its own caller holds.
+ *
+ * `entry.detail` must not contain personal data or report content; see AuditEntry.
+ */
+export async function appendAudit(dbOrTx: Database | DbTransaction, entry: AuditEntry): Promise<AuditRow> {
+  if (is(dbOrTx, SQLiteTransaction)) return appendWithin(dbOrTx, entry);
+  const db = dbOrTx as Database;
+  // db.transaction is queued per process (lib/db/client.ts), so appends never race.
+  return db.transaction((tx) => appendWithin(tx, entry));
+}
+
+export type AuditChainResult =
+  | { intact: true; rows: number; lastHash: string }
+  | { intact: false; brokenAtId: number; reason: 'edited' | 'removed' | 'reordered' };
+
+const VERIFY_BATCH = 500;
+
+/**
+ * Walks the whole log by id and recomputes the chain. The place of the first break is
+ * certain; its reason is the best reading of the evidence: a row whose content no longer
+ * matches its hash was 'edited'; a broken link after a gap in the ids means rows were
+ * 'removed'; a link that points at a row elsewhere in the log means rows were 'reordered';
+ * a broken link with neither means the previous row was edited and its hash recomputed.
+ * `lastHash` is worth noting down outside the database: it is what shows a cut-off tail.
+ */
+export async function verifyAuditChain(db: Pick<Database, 'select'>): Promise<AuditChainResult> {
+  let prev: { id: number; hash: string } = { id: 0, hash: GENESIS_HASH };
+  let rows = 0;
+  for (;;) {
+    const batch = await db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.id, prev.id))
+      .orderBy(auditLog.id)
+      .limit(VERIFY_BATCH);
+    for (const row of batch) {
+      if (row.prevHash !== prev.hash) {
+        if (row.id !== prev.id + 1) return { intact: false, brokenAtId: row.id, reason: 'removed' };
+        const [elsewhere] = await db
+          .select({ id: auditLog.id })
+          .from(auditLog)
+          .where(eq(auditLog.hash, row.prevHash))
+          .limit(1);
+        if (elsewhere) return { intact: false, brokenAtId: row.id, reason: 'reordered' };
+        return { intact: false, brokenAtId: prev.id || row.id, reason: 'edited' };
+      }
+      if (auditHash(row.prevHash, row) !== row.hash) return { intact: false, brokenAtId: row.id, reason: 'edited' };
+      prev = { id: row.id, hash: row.hash };
+      rows += 1;
+    }
+    if (batch.length < VERIFY_BATCH) return { intact: true, rows, lastHash: prev.hash };
+  }
+}
+
+export type AuditPage = { rows: AuditRow[]; nextBeforeId: number | null };
+
+/**
+ * One page of the log, newest first, for the admin page: keyset-paginated on the id, so
+ * every page is one indexed read however long the log grows. Pass the previous page's
+ * `nextBeforeId` as `beforeId`; it is null on the last page.
+ */
+export async function listAudit(
+  db: Pick<Database, 'select'>,
+  options: { beforeId?: number | null; limit: number },
+): Promise<AuditPage> {
+  const limit = Math.min(Math.max(Math.trunc(options.limit) || 1, 1), 200);
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(options.beforeId != null ? lt(auditLog.id, options.beforeId) : undefined)
+    .orderBy(desc(auditLog.id))
+    .limit(limit + 1);
+  const hasMore = rows.length > limit;
+  const page = hasMore ? rows.slice(0, limit) : rows;
+  return { rows: page, nextBeforeId: hasMore ? page[page.length - 1].id : null };
+}

@@ -1,0 +1,146 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Database } from '@/lib/db/client';
+import { caseEvents, cases, infoRequests, summons, type Summons } from '@/lib/db/schema';
+import { ticketKey } from '@/lib/env';
+import { hashTicket } from './ticket';
+import { reporterLabel, type CaseState } from './workflow';
+
+/**
+ * What a reporter may see of their case, found by ticket. Every query below names its
+ * columns: the case number, category, reported persons, officers, internal notes and
+ * summons of witnesses or the reported party are never even read, so no later change
+ * to the page can leak them by accident.
+ */
+
+type SummonsStatus = Summons['status'];
+
+export type FoundCase = { id: number };
+
+export type ReporterTimelineEntry = { at: Date; label: string; note: string | null };
+
+export type ReporterInfoRequest = { id: number; questions: string; dueAt: Date };
+
+export type ReporterSummons = { scheduledAt: Date; place: string; agenda: string };
+
+export type ReporterView = {
+  stateLabel: string;
+  submittedAt: Date;
+  timeline: ReporterTimelineEntry[];
+  openInfoRequests: ReporterInfoRequest[];
+  reporterSummons: ReporterSummons[];
+};
+
+/** Labels for timeline events that do not change the state (kinds written by the officer side). */
+const EVENT_KIND_LABELS: Record<string, string> = {
+  submitted: 'Laporan diterima',
+  info_requested: 'Permintaan kelengkapan informasi',
+  info_answered: 'Jawaban Anda diterima',
+  reporter_replied: 'Jawaban Anda diterima',
+  summons_scheduled: 'Undangan klarifikasi',
+  summons_rescheduled: 'Jadwal klarifikasi diubah',
+  note: 'Catatan dari petugas',
+};
+const FALLBACK_EVENT_LABEL = 'Pembaruan dari petugas';
+
+const SHOWN_SUMMONS_STATUSES: readonly SummonsStatus[] = ['scheduled', 'rescheduled'];
+
+/**
+ * Finds a case by what the reporter typed. Malformed input never reaches the database;
+ * otherwise this is one read on the unique `ticket_hash` index. Returns null for both
+ * malformed and unknown codes so callers cannot tell the two apart.
+ */
+export async function findCaseByTicket(db: Database, ticketInput: string): Promise<FoundCase | null> {
+  const ticketHash = hashTicket(ticketInput, ticketKey());
+  if (!ticketHash) return null;
+  const [row] = await db.select({ id: cases.id }).from(cases).where(eq(cases.ticketHash, ticketHash)).limit(1);
+  return row ?? null;
+}
+
+function eventLabel(kind: string, fromState: CaseState | null, toState: CaseState | null): string {
+  if (kind === 'submitted' || (toState === 'received' && !fromState)) return EVENT_KIND_LABELS.submitted;
+  if (toState) return reporterLabel(toState);
+  return EVENT_KIND_LABELS[kind] ?? FALLBACK_EVENT_LABEL;
+}
+
+/**
+ * Several internal states share one reporter label ("Diproses"). A visible move between
+ * them would repeat the label and so reveal that an internal step (e.g. a summons of the
+ * reported party) happened; such a repeat is dropped unless the officer wrote a note.
+ */
+function withoutSilentRepeats(entries: ReporterTimelineEntry[]): ReporterTimelineEntry[] {
+  const kept: ReporterTimelineEntry[] = [];
+  for (const entry of entries) {
+    const previous = kept.at(-1);
+    if (previous && previous.label === entry.label && !entry.note) continue;
+    kept.push(entry);
+  }
+  return kept;
+}
+
+/** The reporter's view of one case, or null when the case does not exist. */
+export async function loadReporterView(db: Database, caseId: number): Promise<ReporterView | null> {
+  // Independent reads, issued together; each uses an index that starts with case_id.
+  const [caseRows, events, requests, summonsRows] = await Promise.all([
+    db
+      .select({ state: cases.state, createdAt: cases.createdAt })
+      .from(cases)
+      .where(eq(cases.id, caseId))
+      .limit(1),
+    db
+      .select({
+        kind: caseEvents.kind,
+        fromState: caseEvents.fromState,
+        toState: caseEvents.toState,
+        publicNote: caseEvents.publicNote,
+        createdAt: caseEvents.createdAt,
+      })
+      .from(caseEvents)
+      .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.visibleToReporter, true)))
+      .orderBy(asc(caseEvents.createdAt), asc(caseEvents.id)),
+    db
+      .select({ id: infoRequests.id, questions: infoRequests.questions, dueAt: infoRequests.dueAt })
+      .from(infoRequests)
+      .where(and(eq(infoRequests.caseId, caseId), eq(infoRequests.status, 'open')))
+      .orderBy(asc(infoRequests.dueAt), asc(infoRequests.id)),
+    db
+      .select({
+        id: summons.id,
+        replacesId: summons.replacesId,
+        status: summons.status,
+        scheduledAt: summons.scheduledAt,
+        place: summons.place,
+        agenda: summons.agenda,
+      })
+      .from(summons)
+      // All of the reporter's summons (a handful), so a replaced one can be recognised
+      // even when its replacement has since been attended or cancelled.
+      .where(and(eq(summons.caseId, caseId), eq(summons.role, 'pelapor')))
+      .orderBy(asc(summons.scheduledAt), asc(summons.id)),
+  ]);
+
+  const found = caseRows[0];
+  if (!found) return null;
+
+  const timeline = withoutSilentRepeats(
+    events.map((event) => ({
+      at: event.createdAt,
+      label: eventLabel(event.kind, event.fromState, event.toState),
+      note: event.publicNote?.trim() || null,
+    })),
+  );
+
+  // Whichever way rescheduling is recorded (old row marked 'rescheduled' or the new row),
+  // a summons that another one replaces would show a stale date: leave it out.
+  const replaced = new Set(summonsRows.map((row) => row.replacesId).filter((id) => id !== null));
+  const reporterSummons = summonsRows
+    .filter((row) => SHOWN_SUMMONS_STATUSES.includes(row.status) && !replaced.has(row.id))
+    .map(({ scheduledAt, place, agenda }) => ({ scheduledAt, place, agenda }));
+
+  return {
+    stateLabel: reporterLabel(found.state),
+    submittedAt: found.createdAt,
+    timeline,
+    openInfoRequests: requests,
+    reporterSummons,
+  };
+}

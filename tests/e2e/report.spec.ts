@@ -1,0 +1,104 @@
+import { expect, test } from '@playwright/test';
+import { REPORT, fillReport, lookUp, sloppy, submitAndReadTicket } from './support';
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+for (const javaScriptEnabled of [false, true]) {
+  const mode = javaScriptEnabled ? 'JS on' : 'JS off';
+
+  test.describe(`[LAPOR] ${mode}`, () => {
+    test.use({ javaScriptEnabled });
+
+    test(`[LAPOR] ${mode}: a reporter submits anonymously, keeps the ticket once, and /status shows "Diterima"`, async ({
+      page,
+    }) => {
+      await page.goto('/lapor');
+      await expect(page.getByLabel('Kirim secara anonim')).toBeChecked();
+      await fillReport(page);
+      await page.getByLabel('Berkas bukti').setInputFiles({ name: 'kuitansi.pdf', mimeType: 'application/pdf', buffer: PDF });
+      const ticket = await submitAndReadTicket(page);
+      await expect(page.getByRole('link', { name: 'Unduh sebagai berkas teks' })).toHaveAttribute('download', 'kode-tiket-wbs.txt');
+
+      // Shown once: a reload (or the history) never brings the code back.
+      await page.reload();
+      await expect(page.getByRole('heading', { name: 'Kode tiket tidak dapat ditampilkan lagi' })).toBeVisible();
+      await expect(page.locator('body')).not.toContainText(ticket);
+
+      await lookUp(page, sloppy(ticket));
+      await expect(page.getByText('Diterima', { exact: true }).first()).toBeVisible();
+      await expect(page.locator('body')).not.toContainText(REPORT.party0Name);
+    });
+
+    test(`[LAPOR] ${mode}: a bad submission shows the message at the field and keeps every other input`, async ({ page }) => {
+      await page.goto('/lapor');
+      await fillReport(page, { what: 'uang' });
+      await page.getByRole('button', { name: 'Kirim Laporan' }).click();
+
+      await expect(page).toHaveURL(/\/lapor$/);
+      await expect(page.getByRole('alert').first()).toContainText('Laporan belum terkirim');
+      await expect(page.locator('#what-error')).toContainText('terlalu singkat');
+      await expect(page.locator('#what')).toHaveAttribute('aria-invalid', 'true');
+      await expect(page.locator('#what')).toHaveValue('uang');
+      await expect(page.locator('#where')).toHaveValue(REPORT.where);
+      await expect(page.locator('#how')).toHaveValue(REPORT.how);
+      await expect(page.locator('#party0Name')).toHaveValue(REPORT.party0Name);
+      await expect(page.getByLabel('Kategori pelanggaran')).toHaveValue('pungutan-liar');
+    });
+
+    test(`[LAPOR] ${mode}: an executable renamed .pdf is refused with a clear message`, async ({ page }) => {
+      await page.goto('/lapor');
+      await fillReport(page);
+      const exe = Buffer.alloc(512);
+      exe.write('MZ', 0, 'latin1');
+      exe.writeUInt32LE(0x80, 0x3c);
+      exe.write('PE\0\0', 0x80, 'latin1');
+      await page.getByLabel('Berkas bukti').setInputFiles({ name: 'laporan.pdf', mimeType: 'application/pdf', buffer: exe });
+      await page.getByRole('button', { name: 'Kirim Laporan' }).click();
+      await expect(page.locator('#evidence-error')).toContainText('bukan jenis yang diizinkan');
+      await expect(page.getByRole('alert').first()).toContainText('pilih ulang 1 berkas');
+      await expect(page.locator('#what')).toHaveValue(REPORT.what);
+    });
+  });
+}
+
+test('[LAPOR] text with HTML or script is shown as text, never run', async ({ page }) => {
+  const injected = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned=2"> Uang diminta tunai oleh bendahara.';
+  let dialogs = 0;
+  page.on('dialog', () => dialogs++);
+  await page.goto('/lapor');
+  await fillReport(page, { what: injected, party0Name: '<b>Budi</b>' });
+  await page.locator('#how').fill('x');
+  await page.getByRole('button', { name: 'Kirim Laporan' }).click();
+  await expect(page.locator('#how-error')).toBeVisible();
+  await expect(page.locator('#what')).toHaveValue(injected);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(dialogs).toBe(0);
+});
+
+test('[LAPOR] the form can be completed with the keyboard alone', async ({ page }) => {
+  await page.goto('/lapor');
+  const typed: Record<string, string> = {
+    party0Name: REPORT.party0Name,
+    what: REPORT.what,
+    where: REPORT.where,
+    whenText: REPORT.whenText,
+    who: REPORT.who,
+    how: REPORT.how,
+  };
+  const visited = new Set<string>();
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    const id = await page.evaluate(() => document.activeElement?.id ?? '');
+    if (id && !visited.has(id)) {
+      visited.add(id);
+      if (typed[id]) await page.keyboard.type(typed[id]);
+      if (id === 'category') await page.keyboard.type('Pungutan');
+    }
+    const isSubmit = await page.evaluate(() => (document.activeElement as HTMLButtonElement | null)?.type === 'submit');
+    if (isSubmit) break;
+  }
+  for (const id of [...Object.keys(typed), 'category', 'evidence']) expect(visited, `reached #${id}`).toContain(id);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/lapor\/terkirim$/);
+  await expect(page.getByTestId('ticket-code')).toBeVisible();
+});
