@@ -94,6 +94,9 @@ export function ReportForm({ categories, limits }: Props) {
             </p>
           ) : null}
           <select
+            // Remount on each result: React's form reset would otherwise fall back to
+            // the first render's choice instead of what the reporter picked.
+            key={`category-${values.category ?? ''}`}
             id="category"
             name="category"
             required

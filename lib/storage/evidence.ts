@@ -57,9 +57,13 @@ const ALLOWED: Record<string, { kind: 'image' | 'document' | 'audio' | 'video' }
 const STRIPPABLE_IMAGES = new Set(['jpg', 'png', 'webp', 'gif', 'tif']);
 const SHARP_FORMAT: Record<string, keyof FormatEnum> = { jpg: 'jpeg', tif: 'tiff' };
 
-/** Browsers send an empty, nameless part for a file input left empty. */
+/**
+ * Files actually chosen. An empty file input still posts one part: nameless without
+ * JavaScript, named "undefined" through React's action encoding; a zero-byte file
+ * carries no evidence either, so every empty part is left out.
+ */
 export function chosenFiles(files: unknown[]): File[] {
-  return files.filter((f): f is File => f instanceof File && (f.size > 0 || f.name !== ''));
+  return files.filter((f): f is File => f instanceof File && f.size > 0);
 }
 
 /** Plain text has no magic bytes: accept UTF-8 without control characters, named .txt/.csv. */
@@ -81,7 +85,6 @@ export function checkEvidenceLimits(files: File[], limits: EvidenceLimits): void
     refuse('too_many_files', `Terlalu banyak berkas: maksimal ${limits.maxFiles} berkas, Anda memilih ${files.length}.`);
   }
   for (const file of files) {
-    if (file.size === 0) refuse('empty_file', `Berkas "${file.name}" kosong.`);
     if (file.size > limits.maxFileBytes) {
       refuse(
         'file_too_large',
