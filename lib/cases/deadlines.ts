@@ -179,12 +179,13 @@ export function caseDeadlines(
   holidays: HolidaySet,
   now: Date,
 ): CaseDeadline | null {
-  const due = dueFor(c, settings, holidays);
+  const due = currentDeadline(c, settings, holidays);
   if (!due) return null;
   return { kind: due.kind, dueAt: due.dueAt, ...deadlineStatus(due.dueAt, now, holidays) };
 }
 
-function dueFor(
+/** The deadline kind and instant for a case's current state; null in final states. */
+export function currentDeadline(
   c: DeadlineCase,
   settings: DeadlineSettings,
   holidays: HolidaySet,

@@ -7,10 +7,11 @@ import { getBlobStore, type BlobStore } from '@/lib/storage';
 import { attachmentRows, storePreparedFiles } from './attachments';
 import type { PreparedFile } from '@/lib/storage/evidence';
 import { spamScore, QUARANTINE_THRESHOLD } from '@/lib/security/spam';
+import { OFFICE_TIME_ZONE } from './deadlines';
+import { dueFields } from './due';
 import { generateTicket, hashTicket } from './ticket';
 import type { ReportInput } from './schemas';
 
-export const OFFICE_TIME_ZONE = 'Asia/Makassar';
 
 export type SubmitReportOptions = {
   report: ReportInput;
@@ -67,6 +68,7 @@ export async function submitReport(db: Database, options: SubmitReportOptions): 
           identityAad(ticketHash),
         );
 
+    const due = await dueFields(db, { state: 'received', createdAt: now });
     return await db.transaction(async (tx) => {
       const year = officeYear(now);
       const [counter] = await tx
@@ -94,6 +96,7 @@ export async function submitReport(db: Database, options: SubmitReportOptions): 
           reporterEmailConsent: !identity.anonymous && identity.emailConsent && Boolean(identity.email),
           spamScore: score,
           quarantined,
+          ...due,
           stateChangedAt: now,
           createdAt: now,
           updatedAt: now,

@@ -89,6 +89,13 @@ export const cases = sqliteTable(
     outcome: text('outcome', { enum: OUTCOMES }),
     outcomeSummary: text('outcome_summary'),
     referredTo: text('referred_to'),
+    /**
+     * The deadline that matters in the current state (lib/cases/deadlines.ts), kept on
+     * the row at every move so the inbox sorts overdue-first with one indexed query.
+     * Null in final states.
+     */
+    dueAt: integer('due_at', { mode: 'timestamp' }),
+    dueKind: text('due_kind', { enum: ['verification_start', 'first_answer', 'info_request', 'conclusion'] }),
     /** When the report was accepted as complete: the 60-day conclusion clock starts here. */
     completedAt: integer('completed_at', { mode: 'timestamp' }),
     stateChangedAt: integer('state_changed_at', { mode: 'timestamp' }).notNull().default(sql`(unixepoch())`),
@@ -101,6 +108,8 @@ export const cases = sqliteTable(
     index('cases_state_created_idx').on(t.state, t.createdAt, t.id),
     index('cases_created_idx').on(t.createdAt, t.id),
     index('cases_category_idx').on(t.categoryId, t.createdAt, t.id),
+    index('cases_inbox_due_idx').on(t.quarantined, t.dueAt, t.id),
+    index('cases_state_due_idx').on(t.state, t.dueAt, t.id),
   ],
 );
 export type Case = typeof cases.$inferSelect;

@@ -1,0 +1,80 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '@/lib/db/client';
+import { officers, type Officer } from '@/lib/db/schema';
+import { AppError } from '@/lib/errors';
+
+/**
+ * The one authorisation check behind every officer page, action and service, free of
+ * Next.js so it can be tested directly. The session only says who claims to be there;
+ * the officer row decides: it must still exist, be active, and hold the role asked for.
+ */
+
+export type OfficerRole = Officer['role'];
+
+/** What a caller may know about the signed-in officer. Never the password hash. */
+export type AuthorizedOfficer = {
+  id: number;
+  name: string;
+  email: string;
+  role: OfficerRole;
+  totpEnabled: boolean;
+  mustChangePassword: boolean;
+};
+
+/** The part of a session an authorisation check reads (`null` when there is none). */
+export type SessionUser = { id?: unknown; role?: unknown } | null | undefined;
+
+export const UNAUTHORIZED_MESSAGE = 'Sesi Anda telah berakhir atau Anda belum masuk. Silakan masuk kembali.';
+export const FORBIDDEN_MESSAGE = 'Anda tidak memiliki hak akses untuk tindakan ini.';
+
+export function unauthorized(): AppError {
+  return new AppError('unauthorized', { userMessage: UNAUTHORIZED_MESSAGE });
+}
+
+export function forbidden(): AppError {
+  return new AppError('forbidden', { userMessage: FORBIDDEN_MESSAGE });
+}
+
+/** The numeric officer id in a session, or null when the session is missing or malformed. */
+export function officerIdFrom(user: SessionUser): number | null {
+  const raw = user?.id;
+  const id = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN;
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
+/**
+ * Loads the officer behind a session and checks it may act with `role`.
+ * Throws AppError 'unauthorized' (no session, unknown or deactivated officer) or
+ * 'forbidden' (role not held now; the stored role wins over the one in the session).
+ */
+export async function authorizeOfficer(
+  db: Database,
+  user: SessionUser,
+  role: OfficerRole = 'officer',
+): Promise<AuthorizedOfficer> {
+  const id = officerIdFrom(user);
+  if (id === null) throw unauthorized();
+  const [row] = await db
+    .select({
+      id: officers.id,
+      name: officers.name,
+      email: officers.email,
+      role: officers.role,
+      active: officers.active,
+      totpEnabled: officers.totpEnabled,
+      mustChangePassword: officers.mustChangePassword,
+    })
+    .from(officers)
+    .where(eq(officers.id, id))
+    .limit(1);
+  if (!row || !row.active) throw unauthorized();
+  if (role === 'admin' && row.role !== 'admin') throw forbidden();
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    totpEnabled: row.totpEnabled,
+    mustChangePassword: row.mustChangePassword,
+  };
+}

@@ -1,0 +1,132 @@
+import { and, asc, count, desc, eq, gt, inArray, lt, or, type SQL } from 'drizzle-orm';
+import type { Database } from '@/lib/db/client';
+import { cases, categories } from '@/lib/db/schema';
+import { CASE_STATES, FINAL_STATES, type CaseState } from './workflow';
+
+/**
+ * The officer inbox: one indexed, keyset-paginated query per page, also with 100,000
+ * cases. Open cases come most urgent first (cases.due_at, kept on every move);
+ * closed ones newest first. Quarantined (likely spam) reports have their own tab.
+ */
+
+export const OPEN_STATES: readonly CaseState[] = CASE_STATES.filter((s) => !FINAL_STATES.includes(s));
+export const INBOX_PAGE_SIZE = 50;
+
+export type InboxView = 'open' | 'quarantine' | CaseState;
+
+export type InboxFilter = {
+  view: InboxView;
+  categoryId?: number;
+  /** Opaque cursor from the previous page's `nextCursor`. */
+  after?: string;
+  limit?: number;
+};
+
+export type InboxRow = {
+  id: number;
+  caseNumber: string;
+  state: CaseState;
+  categoryLabel: string | null;
+  createdAt: Date;
+  stateChangedAt: Date;
+  dueAt: Date | null;
+  dueKind: string | null;
+  quarantined: boolean;
+};
+
+export type InboxPage = { rows: InboxRow[]; nextCursor: string | null };
+
+/** Views sorted by deadline (open work) versus by recency (closed or quarantined). */
+function sortsByDue(view: InboxView): boolean {
+  return view === 'open' || OPEN_STATES.includes(view as CaseState);
+}
+
+type Cursor = { due: number | null; id: number };
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+export function decodeCursor(text: string | undefined): Cursor | null {
+  if (!text) return null;
+  try {
+    const value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (typeof value?.id !== 'number' || (value.due !== null && typeof value.due !== 'number')) return null;
+    return value;
+  } catch {
+    return null;
+  }
+}
+
+export async function listInbox(db: Database, filter: InboxFilter): Promise<InboxPage> {
+  const limit = Math.min(Math.max(filter.limit ?? INBOX_PAGE_SIZE, 1), 200);
+  const cursor = decodeCursor(filter.after);
+  const where: (SQL | undefined)[] = [];
+
+  if (filter.view === 'quarantine') where.push(eq(cases.quarantined, true));
+  else {
+    where.push(eq(cases.quarantined, false));
+    if (filter.view === 'open') where.push(inArray(cases.state, [...OPEN_STATES]));
+    else where.push(eq(cases.state, filter.view));
+  }
+  if (filter.categoryId) where.push(eq(cases.categoryId, filter.categoryId));
+
+  const byDue = sortsByDue(filter.view);
+  if (cursor) {
+    if (byDue && cursor.due !== null) {
+      const due = new Date(cursor.due * 1000);
+      where.push(or(gt(cases.dueAt, due), and(eq(cases.dueAt, due), gt(cases.id, cursor.id))));
+    } else {
+      where.push(lt(cases.id, cursor.id));
+    }
+  }
+
+  const rows = await db
+    .select({
+      id: cases.id,
+      caseNumber: cases.caseNumber,
+      state: cases.state,
+      categoryLabel: categories.label,
+      createdAt: cases.createdAt,
+      stateChangedAt: cases.stateChangedAt,
+      dueAt: cases.dueAt,
+      dueKind: cases.dueKind,
+      quarantined: cases.quarantined,
+    })
+    .from(cases)
+    .leftJoin(categories, eq(categories.id, cases.categoryId))
+    .where(and(...where))
+    .orderBy(...(byDue ? [asc(cases.dueAt), asc(cases.id)] : [desc(cases.id)]))
+    .limit(limit + 1);
+
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > limit && last
+      ? encodeCursor({ due: byDue && last.dueAt ? Math.floor(last.dueAt.getTime() / 1000) : null, id: last.id })
+      : null;
+  return { rows: page, nextCursor };
+}
+
+/** Cases per state (quarantine apart), for the inbox tabs. */
+export async function countByState(db: Database): Promise<Record<CaseState | 'quarantine', number>> {
+  const counts = Object.fromEntries([...CASE_STATES, 'quarantine'].map((s) => [s, 0])) as Record<CaseState | 'quarantine', number>;
+  const rows = await db
+    .select({ state: cases.state, quarantined: cases.quarantined, n: count() })
+    .from(cases)
+    .groupBy(cases.quarantined, cases.state);
+  for (const row of rows) {
+    if (row.quarantined) counts.quarantine += row.n;
+    else counts[row.state] += row.n;
+  }
+  return counts;
+}
+
+/** Finds a case number typed in any reasonable form (2026-1, 2026-0001). */
+export async function findCaseNumber(db: Database, input: string): Promise<string | null> {
+  const match = input.trim().match(/^(\d{4})\s*[-/]\s*(\d{1,6})$/);
+  if (!match) return null;
+  const caseNumber = `${match[1]}-${match[2].padStart(4, '0')}`;
+  const [row] = await db.select({ caseNumber: cases.caseNumber }).from(cases).where(eq(cases.caseNumber, caseNumber)).limit(1);
+  return row?.caseNumber ?? null;
+}

@@ -1,0 +1,147 @@
+import { and, eq } from 'drizzle-orm';
+import { appendAudit, type AuditDetail, type DbTransaction } from '@/lib/audit/log';
+import { authorizeOfficer, type AuthorizedOfficer, type OfficerRole, type SessionUser } from '@/lib/auth/guard';
+import type { Database } from '@/lib/db/client';
+import { caseEvents, cases, type Case } from '@/lib/db/schema';
+import { AppError } from '@/lib/errors';
+import { dueFields } from '../due';
+import { officerLabel, transition, type CaseState } from '../workflow';
+
+/**
+ * What every officer service shares, in documenso's order: authorise the caller →
+ * load the case → check the move against the workflow table (and against the state the
+ * officer's form was showing) → write the case, its event and the audit row in one
+ * transaction.
+ */
+
+export type CaseCommand = {
+  caseNumber: string;
+  /** The state the officer's page showed; a different current state means a stale form. */
+  expectedState?: CaseState;
+};
+
+export async function authorize(db: Database, actor: SessionUser, role: OfficerRole = 'officer'): Promise<AuthorizedOfficer> {
+  return authorizeOfficer(db, actor, role);
+}
+
+export async function loadCase(db: Database | DbTransaction, caseNumber: string): Promise<Case> {
+  const [row] = await db.select().from(cases).where(eq(cases.caseNumber, caseNumber)).limit(1);
+  if (!row) throw new AppError('case_not_found', { userMessage: `Kasus ${caseNumber} tidak ditemukan.` });
+  return row;
+}
+
+export function staleError(current: CaseState): AppError {
+  return new AppError('stale_case', {
+    userMessage: `Kasus ini sudah berubah (kini berstatus "${officerLabel(current)}") sejak halaman Anda dibuka. Muat ulang halaman dan periksa kembali sebelum melanjutkan.`,
+  });
+}
+
+/** Refuses a move the table forbids, or one made from a page showing an older state. */
+export function assertMove(current: Case, to: CaseState, expectedState?: CaseState): void {
+  if (expectedState && expectedState !== current.state) throw staleError(current.state);
+  const result = transition(current.state, to);
+  if (!result.ok) {
+    throw new AppError('move_not_allowed', {
+      userMessage: `Tindakan ini tidak dapat dilakukan pada kasus berstatus "${officerLabel(current.state)}".`,
+    });
+  }
+}
+
+/** Refuses an action that needs the case in one of `states`. */
+export function assertState(current: Case, states: readonly CaseState[], expectedState?: CaseState): void {
+  if (expectedState && expectedState !== current.state) throw staleError(current.state);
+  if (!states.includes(current.state)) {
+    throw new AppError('action_not_allowed', {
+      userMessage: `Tindakan ini tidak dapat dilakukan pada kasus berstatus "${officerLabel(current.state)}".`,
+    });
+  }
+}
+
+export type MoveOptions = {
+  caseRow: Case;
+  to: CaseState;
+  officerId: number | null;
+  kind: string;
+  internalNote?: string | null;
+  /** What the reporter is shown on /status; null keeps the event internal. */
+  publicNote?: string | null;
+  /** Other case columns to set with the move. */
+  set?: Partial<Omit<Case, 'id' | 'state'>>;
+  audit?: AuditDetail;
+  /** Due date of the information request opened with this move (awaiting_info). */
+  openInfoRequestDueAt?: Date;
+  now?: Date;
+};
+
+/**
+ * Moves a case inside a transaction. The update is guarded by the state read before,
+ * so two officers acting at once cannot both move the same case: the second one gets
+ * the stale-form message and nothing changes.
+ */
+export async function moveCase(tx: DbTransaction, options: MoveOptions): Promise<void> {
+  const { caseRow, to, now = new Date() } = options;
+  const due = await dueFields(tx, {
+    state: to,
+    createdAt: caseRow.createdAt,
+    completedAt: options.set?.completedAt ?? caseRow.completedAt,
+    stateChangedAt: now,
+    openInfoRequestDueAt: options.openInfoRequestDueAt,
+  });
+  const updated = await tx
+    .update(cases)
+    .set({ ...options.set, ...due, state: to, stateChangedAt: now, updatedAt: now })
+    .where(and(eq(cases.id, caseRow.id), eq(cases.state, caseRow.state)))
+    .returning({ id: cases.id });
+  if (updated.length === 0) {
+    const [fresh] = await tx.select({ state: cases.state }).from(cases).where(eq(cases.id, caseRow.id));
+    throw staleError(fresh?.state ?? caseRow.state);
+  }
+  await recordEvent(tx, {
+    caseId: caseRow.id,
+    kind: options.kind,
+    fromState: caseRow.state,
+    toState: to,
+    officerId: options.officerId,
+    internalNote: options.internalNote ?? null,
+    publicNote: options.publicNote ?? null,
+    now,
+  });
+  await appendAudit(tx, {
+    officerId: options.officerId,
+    action: `case.${options.kind}`,
+    caseId: caseRow.id,
+    detail: { from: caseRow.state, to, ...options.audit },
+    at: now,
+  });
+}
+
+export async function recordEvent(
+  tx: DbTransaction,
+  event: {
+    caseId: number;
+    kind: string;
+    fromState?: CaseState | null;
+    toState?: CaseState | null;
+    officerId: number | null;
+    internalNote?: string | null;
+    publicNote?: string | null;
+    now?: Date;
+  },
+): Promise<void> {
+  await tx.insert(caseEvents).values({
+    caseId: event.caseId,
+    kind: event.kind,
+    fromState: event.fromState ?? null,
+    toState: event.toState ?? null,
+    officerId: event.officerId,
+    internalNote: event.internalNote ?? null,
+    publicNote: event.publicNote ?? null,
+    visibleToReporter: Boolean(event.publicNote),
+    createdAt: event.now ?? new Date(),
+  });
+}
+
+/** Touches the case's updatedAt for changes that do not move it (messages, summons). */
+export async function touchCase(tx: DbTransaction, caseId: number, now = new Date()): Promise<void> {
+  await tx.update(cases).set({ updatedAt: now }).where(eq(cases.id, caseId));
+}

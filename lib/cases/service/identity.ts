@@ -1,0 +1,64 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { appendAudit } from '@/lib/audit/log';
+import type { SessionUser } from '@/lib/auth/guard';
+import { decryptJson } from '@/lib/crypto/aead';
+import type { Database } from '@/lib/db/client';
+import { identityRequests } from '@/lib/db/schema';
+import { dataKey } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+import { getSettings } from '@/lib/settings';
+import type { identityRequestSchema } from '../officer-schemas';
+import { identityAad } from '../submit';
+import { authorize, loadCase } from './common';
+
+/**
+ * The reporter's identity stays sealed until an officer asks for it with a written
+ * reason. The request and every later view are in the audit log; where the office
+ * requires it, an admin approves the request first.
+ */
+
+export type ReporterIdentity = { name?: string; phone?: string; email?: string; address?: string };
+
+export type RequestIdentityAccessOptions = z.infer<typeof identityRequestSchema>;
+
+export async function requestIdentityAccess(db: Database, actor: SessionUser, options: RequestIdentityAccessOptions) {
+  const officer = await authorize(db, actor);
+  const caseRow = await loadCase(db, options.caseNumber);
+  if (caseRow.anonymous) {
+    throw new AppError('anonymous_report', { userMessage: 'Laporan ini dikirim secara anonim; tidak ada identitas yang tersimpan.' });
+  }
+  const settings = await getSettings(db);
+  const status = settings.identityViewNeedsApproval ? 'pending' : 'approved';
+  await db.transaction(async (tx) => {
+    const [request] = await tx
+      .insert(identityRequests)
+      .values({ caseId: caseRow.id, officerId: officer.id, reason: options.reason, status })
+      .returning({ id: identityRequests.id });
+    await appendAudit(tx, { officerId: officer.id, action: 'identity.request', caseId: caseRow.id, detail: { requestId: request.id, status } });
+  });
+  return { status };
+}
+
+/** The latest request of this officer for this case, if any. */
+export async function identityAccessFor(db: Database, caseId: number, officerId: number) {
+  const [latest] = await db
+    .select({ id: identityRequests.id, status: identityRequests.status })
+    .from(identityRequests)
+    .where(and(eq(identityRequests.caseId, caseId), eq(identityRequests.officerId, officerId)))
+    .orderBy(desc(identityRequests.id))
+    .limit(1);
+  return latest;
+}
+
+/** Decrypts the identity for an officer holding an approved request; every call is audited. */
+export async function viewReporterIdentity(db: Database, actor: SessionUser, caseNumber: string): Promise<ReporterIdentity> {
+  const officer = await authorize(db, actor);
+  const caseRow = await loadCase(db, caseNumber);
+  const access = await identityAccessFor(db, caseRow.id, officer.id);
+  if (!access || access.status !== 'approved' || !caseRow.reporterIdentityEnc) {
+    throw new AppError('identity_not_approved', { userMessage: 'Anda belum memiliki izin untuk melihat identitas pelapor.' });
+  }
+  await appendAudit(db, { officerId: officer.id, action: 'identity.view', caseId: caseRow.id, detail: { requestId: access.id } });
+  return decryptJson<ReporterIdentity>(caseRow.reporterIdentityEnc, dataKey(), identityAad(caseRow.ticketHash));
+}

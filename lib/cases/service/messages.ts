@@ -1,0 +1,77 @@
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { appendAudit } from '@/lib/audit/log';
+import type { SessionUser } from '@/lib/auth/guard';
+import type { Database } from '@/lib/db/client';
+import { attachments, cases, messages } from '@/lib/db/schema';
+import { AppError } from '@/lib/errors';
+import { getBlobStore, type BlobStore } from '@/lib/storage';
+import type { PreparedFile } from '@/lib/storage/evidence';
+import { attachmentRows, storePreparedFiles } from '../attachments';
+import type { messageSchema } from '../officer-schemas';
+import { isFinal } from '../workflow';
+import { assertState, authorize, loadCase, recordEvent, touchCase } from './common';
+
+/** The thread between officers and the reporter, open while the case is. */
+
+export type SendMessageOptions = z.infer<typeof messageSchema>;
+
+export async function sendMessageToReporter(db: Database, actor: SessionUser, options: SendMessageOptions) {
+  const officer = await authorize(db, actor);
+  const caseRow = await loadCase(db, options.caseNumber);
+  if (isFinal(caseRow.state)) {
+    throw new AppError('case_closed', { userMessage: 'Kasus ini sudah ditutup; pesan tidak dapat dikirim lagi.' });
+  }
+  assertState(caseRow, [caseRow.state], options.expectedState);
+  const now = new Date();
+  await db.transaction(async (tx) => {
+    const [message] = await tx
+      .insert(messages)
+      .values({ caseId: caseRow.id, author: 'officer', officerId: officer.id, body: options.body, createdAt: now })
+      .returning({ id: messages.id });
+    await recordEvent(tx, {
+      caseId: caseRow.id,
+      kind: 'message_to_reporter',
+      officerId: officer.id,
+      publicNote: 'Ada pesan baru dari petugas untuk Anda.',
+      now,
+    });
+    await appendAudit(tx, { officerId: officer.id, action: 'case.message_to_reporter', caseId: caseRow.id, detail: { messageId: message.id }, at: now });
+    await touchCase(tx, caseRow.id, now);
+  });
+}
+
+export type ReporterMessageOptions = { caseId: number; body: string; files: PreparedFile[]; store?: BlobStore };
+
+/** A message from the reporter (outside an information request), with optional files. */
+export async function sendReporterMessage(db: Database, options: ReporterMessageOptions) {
+  const [caseRow] = await db.select().from(cases).where(eq(cases.id, options.caseId)).limit(1);
+  if (!caseRow) throw new AppError('case_not_found', { userMessage: 'Laporan tidak ditemukan.' });
+  if (isFinal(caseRow.state)) {
+    throw new AppError('case_closed', { userMessage: 'Laporan ini sudah ditutup; pesan tidak dapat dikirim lagi.' });
+  }
+  const store = options.store ?? getBlobStore();
+  const { stored, discard } = await storePreparedFiles(store, options.files);
+  const now = new Date();
+  try {
+    await db.transaction(async (tx) => {
+      const [message] = await tx
+        .insert(messages)
+        .values({ caseId: caseRow.id, author: 'reporter', body: options.body, createdAt: now })
+        .returning({ id: messages.id });
+      if (stored.length > 0) await tx.insert(attachments).values(attachmentRows(stored, caseRow.id, message.id, now));
+      await recordEvent(tx, {
+        caseId: caseRow.id,
+        kind: 'message_from_reporter',
+        officerId: null,
+        publicNote: 'Pesan Anda telah terkirim kepada petugas.',
+        now,
+      });
+      await appendAudit(tx, { officerId: null, action: 'case.message_from_reporter', caseId: caseRow.id, detail: { messageId: message.id, files: stored.length }, at: now });
+      await touchCase(tx, caseRow.id, now);
+    });
+  } catch (error) {
+    await discard();
+    throw error;
+  }
+}

@@ -1,0 +1,212 @@
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { appendAudit, type DbTransaction } from '@/lib/audit/log';
+import type { SessionUser } from '@/lib/auth/guard';
+import type { Database } from '@/lib/db/client';
+import { summons, type Case, type Summons } from '@/lib/db/schema';
+import { AppError } from '@/lib/errors';
+import {
+  officeDateTime,
+  type cancelSummonsSchema,
+  type rescheduleSummonsSchema,
+  type scheduleSummonsSchema,
+  type summonsOutcomeSchema,
+} from '../officer-schemas';
+import { isFinal, type CaseState } from '../workflow';
+import { assertMove, assertState, authorize, loadCase, moveCase, recordEvent, touchCase } from './common';
+
+/**
+ * Summons (pemanggilan) of the reporter, witnesses and the reported party. Summoning
+ * the reporter or a witness moves the case to Klarifikasi Pelapor/Saksi, the reported
+ * party to Pemeriksaan Terlapor. Only a summons of the reporter is ever shown to the
+ * reporter; the others stay internal.
+ */
+
+type Role = Summons['role'];
+
+/** The state a summons of `role` puts the case in, or null when it cannot be made from `from`. */
+export function stateAfterSummons(from: CaseState, role: Role): CaseState | null {
+  if (role === 'terlapor') {
+    return ['investigating', 'hearing_witnesses', 'examining_reported'].includes(from) ? 'examining_reported' : null;
+  }
+  return ['investigating', 'hearing_witnesses'].includes(from) ? 'hearing_witnesses' : null;
+}
+
+export function formatOfficeDateTime(date: Date): string {
+  return new Intl.DateTimeFormat('id-ID', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Asia/Makassar',
+  }).format(date);
+}
+
+function reporterNote(role: Role, text: string): string | null {
+  return role === 'pelapor' ? text : null;
+}
+
+export type ScheduleSummonsOptions = z.infer<typeof scheduleSummonsSchema>;
+
+export async function scheduleSummons(db: Database, actor: SessionUser, options: ScheduleSummonsOptions) {
+  const officer = await authorize(db, actor);
+  const caseRow = await loadCase(db, options.caseNumber);
+  if (options.expectedState) assertState(caseRow, [caseRow.state], options.expectedState);
+  const next = stateAfterSummons(caseRow.state, options.role);
+  if (!next) {
+    throw new AppError('summons_not_allowed', {
+      userMessage:
+        options.role === 'terlapor'
+          ? 'Pemanggilan terlapor hanya dapat dilakukan setelah laporan dinyatakan lengkap (Penelaahan atau Klarifikasi).'
+          : 'Pemanggilan pelapor atau saksi hanya dapat dilakukan pada tahap Penelaahan atau Klarifikasi Pelapor/Saksi.',
+      field: 'role',
+    });
+  }
+  const scheduledAt = officeDateTime(options.scheduledDate, options.scheduledTime);
+  const now = new Date();
+  await db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(summons)
+      .values({
+        caseId: caseRow.id,
+        role: options.role,
+        personName: options.personName,
+        scheduledAt,
+        place: options.place,
+        agenda: options.agenda,
+        letterNumber: options.letterNumber ?? null,
+        officerId: officer.id,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: summons.id });
+    const publicNote = reporterNote(
+      options.role,
+      `Anda diundang hadir untuk klarifikasi pada ${formatOfficeDateTime(scheduledAt)} di ${options.place}.`,
+    );
+    if (next !== caseRow.state) {
+      assertMove(caseRow, next);
+      await moveCase(tx, {
+        caseRow,
+        to: next,
+        officerId: officer.id,
+        kind: 'summons_scheduled',
+        internalNote: `Pemanggilan ${options.role}: ${options.personName}`,
+        publicNote,
+        audit: { summonsId: created.id, role: options.role },
+        now,
+      });
+    } else {
+      await recordSummonsEvent(tx, caseRow, officer.id, 'summons_scheduled', created.id, options.role, publicNote, now);
+    }
+  });
+}
+
+async function recordSummonsEvent(
+  tx: DbTransaction,
+  caseRow: Case,
+  officerId: number,
+  kind: string,
+  summonsId: number,
+  role: Role,
+  publicNote: string | null,
+  now: Date,
+  internalNote?: string,
+) {
+  await recordEvent(tx, { caseId: caseRow.id, kind, officerId, publicNote, internalNote, now });
+  await appendAudit(tx, { officerId, action: `case.${kind}`, caseId: caseRow.id, detail: { summonsId, role }, at: now });
+  await touchCase(tx, caseRow.id, now);
+}
+
+/** Loads a summons of the case that is still scheduled, for outcome, reschedule or cancel. */
+async function loadScheduled(db: Database, caseRow: Case, summonsId: number): Promise<Summons> {
+  const [row] = await db
+    .select()
+    .from(summons)
+    .where(and(eq(summons.id, summonsId), eq(summons.caseId, caseRow.id)))
+    .limit(1);
+  if (!row) throw new AppError('summons_not_found', { userMessage: 'Pemanggilan tidak ditemukan pada kasus ini.' });
+  if (row.status !== 'scheduled') {
+    throw new AppError('summons_closed', { userMessage: 'Pemanggilan ini sudah dicatat, dijadwalkan ulang, atau dibatalkan.' });
+  }
+  if (isFinal(caseRow.state)) {
+    throw new AppError('case_closed', { userMessage: 'Kasus ini sudah selesai; pemanggilan tidak dapat diubah.' });
+  }
+  return row;
+}
+
+/** Guards the status change so the same summons cannot be closed twice at once. */
+async function closeSummons(tx: DbTransaction, id: number, set: Partial<Summons>) {
+  const done = await tx
+    .update(summons)
+    .set({ ...set, updatedAt: new Date() })
+    .where(and(eq(summons.id, id), eq(summons.status, 'scheduled')))
+    .returning({ id: summons.id });
+  if (done.length === 0) {
+    throw new AppError('summons_closed', { userMessage: 'Pemanggilan ini sudah dicatat, dijadwalkan ulang, atau dibatalkan.' });
+  }
+}
+
+export type RecordSummonsOutcomeOptions = z.infer<typeof summonsOutcomeSchema>;
+
+export async function recordSummonsOutcome(db: Database, actor: SessionUser, options: RecordSummonsOutcomeOptions) {
+  const officer = await authorize(db, actor);
+  const caseRow = await loadCase(db, options.caseNumber);
+  const row = await loadScheduled(db, caseRow, options.summonsId);
+  const now = new Date();
+  const status = options.attended === 'yes' ? 'attended' : 'not_attended';
+  await db.transaction(async (tx) => {
+    await closeSummons(tx, row.id, { status, minutes: options.minutes });
+    await recordSummonsEvent(tx, caseRow, officer.id, `summons_${status}`, row.id, row.role, null, now);
+  });
+}
+
+export type RescheduleSummonsOptions = z.infer<typeof rescheduleSummonsSchema>;
+
+export async function rescheduleSummons(db: Database, actor: SessionUser, options: RescheduleSummonsOptions) {
+  const officer = await authorize(db, actor);
+  const caseRow = await loadCase(db, options.caseNumber);
+  const row = await loadScheduled(db, caseRow, options.summonsId);
+  const scheduledAt = officeDateTime(options.scheduledDate, options.scheduledTime);
+  const now = new Date();
+  await db.transaction(async (tx) => {
+    await closeSummons(tx, row.id, { status: 'rescheduled', statusReason: options.reason });
+    const [created] = await tx
+      .insert(summons)
+      .values({
+        caseId: caseRow.id,
+        role: row.role,
+        personName: row.personName,
+        scheduledAt,
+        place: options.place,
+        agenda: options.agenda,
+        letterNumber: row.letterNumber,
+        replacesId: row.id,
+        officerId: officer.id,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: summons.id });
+    const publicNote = reporterNote(
+      row.role,
+      `Jadwal klarifikasi Anda diubah menjadi ${formatOfficeDateTime(scheduledAt)} di ${options.place}.`,
+    );
+    await recordSummonsEvent(tx, caseRow, officer.id, 'summons_rescheduled', created.id, row.role, publicNote, now, options.reason);
+  });
+}
+
+export type CancelSummonsOptions = z.infer<typeof cancelSummonsSchema>;
+
+export async function cancelSummons(db: Database, actor: SessionUser, options: CancelSummonsOptions) {
+  const officer = await authorize(db, actor);
+  const caseRow = await loadCase(db, options.caseNumber);
+  const row = await loadScheduled(db, caseRow, options.summonsId);
+  const now = new Date();
+  await db.transaction(async (tx) => {
+    await closeSummons(tx, row.id, { status: 'cancelled', statusReason: options.reason });
+    const publicNote = reporterNote(row.role, 'Undangan klarifikasi untuk Anda dibatalkan.');
+    await recordSummonsEvent(tx, caseRow, officer.id, 'summons_cancelled', row.id, row.role, publicNote, now, options.reason);
+  });
+}
