@@ -61,6 +61,7 @@ export default defineConfig({
       ADMIN_EMAIL: 'admin@wbs.test',
       ADMIN_PASSWORD: 'admin-e2e-password',
       NEXT_TELEMETRY_DISABLED: '1',
+      WBS_RATE_LIMIT_FACTOR: '100',
     },
   },
 });

@@ -1,9 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
-import { caseEvents, cases, infoRequests, summons, type Summons } from '@/lib/db/schema';
+import { caseEvents, cases, infoRequests, messages, summons, type Summons } from '@/lib/db/schema';
 import { ticketKey } from '@/lib/env';
 import { hashTicket } from './ticket';
-import { reporterLabel, type CaseState } from './workflow';
+import { isFinal, reporterLabel, type CaseState } from './workflow';
 
 /**
  * What a reporter may see of their case, found by ticket. Every query below names its
@@ -22,8 +22,14 @@ export type ReporterInfoRequest = { id: number; questions: string; dueAt: Date }
 
 export type ReporterSummons = { scheduledAt: Date; place: string; agenda: string };
 
+export type ReporterMessage = { from: 'reporter' | 'officer'; body: string; at: Date };
+
 export type ReporterView = {
   stateLabel: string;
+  /** False once the case is closed: no more replies or messages. */
+  open: boolean;
+  /** The thread with the officers; never an officer's name. */
+  messages: ReporterMessage[];
   submittedAt: Date;
   timeline: ReporterTimelineEntry[];
   openInfoRequests: ReporterInfoRequest[];
@@ -33,11 +39,13 @@ export type ReporterView = {
 /** Labels for timeline events that do not change the state (kinds written by the officer side). */
 const EVENT_KIND_LABELS: Record<string, string> = {
   submitted: 'Laporan diterima',
-  info_requested: 'Permintaan kelengkapan informasi',
-  info_answered: 'Jawaban Anda diterima',
-  reporter_replied: 'Jawaban Anda diterima',
+  information_requested: 'Permintaan kelengkapan informasi',
+  information_answered: 'Jawaban Anda diterima',
+  message_to_reporter: 'Pesan dari petugas',
+  message_from_reporter: 'Pesan Anda terkirim',
   summons_scheduled: 'Undangan klarifikasi',
   summons_rescheduled: 'Jadwal klarifikasi diubah',
+  summons_cancelled: 'Undangan klarifikasi dibatalkan',
   note: 'Catatan dari petugas',
 };
 const FALLBACK_EVENT_LABEL = 'Pembaruan dari petugas';
@@ -80,7 +88,7 @@ function withoutSilentRepeats(entries: ReporterTimelineEntry[]): ReporterTimelin
 /** The reporter's view of one case, or null when the case does not exist. */
 export async function loadReporterView(db: Database, caseId: number): Promise<ReporterView | null> {
   // Independent reads, issued together; each uses an index that starts with case_id.
-  const [caseRows, events, requests, summonsRows] = await Promise.all([
+  const [caseRows, events, requests, summonsRows, thread] = await Promise.all([
     db
       .select({ state: cases.state, createdAt: cases.createdAt })
       .from(cases)
@@ -116,6 +124,11 @@ export async function loadReporterView(db: Database, caseId: number): Promise<Re
       // even when its replacement has since been attended or cancelled.
       .where(and(eq(summons.caseId, caseId), eq(summons.role, 'pelapor')))
       .orderBy(asc(summons.scheduledAt), asc(summons.id)),
+    db
+      .select({ from: messages.author, body: messages.body, at: messages.createdAt })
+      .from(messages)
+      .where(eq(messages.caseId, caseId))
+      .orderBy(asc(messages.createdAt), asc(messages.id)),
   ]);
 
   const found = caseRows[0];
@@ -138,6 +151,8 @@ export async function loadReporterView(db: Database, caseId: number): Promise<Re
 
   return {
     stateLabel: reporterLabel(found.state),
+    open: !isFinal(found.state),
+    messages: thread,
     submittedAt: found.createdAt,
     timeline,
     openInfoRequests: requests,

@@ -81,8 +81,14 @@ function sharedLimiter(): RateLimiter {
 
 /** Counts one attempt of `clientKey` in `bucket` against the process-wide limiter. */
 export function consume(bucket: string, clientKey: string, options: RateLimitOptions): RateLimitResult {
-  return sharedLimiter().consume(bucket, clientKey, options);
+  // Browser test suites post from one address many times over; they raise every limit
+  // by a factor rather than switching limits off.
+  const factor = Math.max(1, Number(process.env.WBS_RATE_LIMIT_FACTOR) || 1);
+  return sharedLimiter().consume(bucket, clientKey, { ...options, limit: options.limit * factor });
 }
+
+/** Reports per client: generous, since a whole office may share one address. */
+export const REPORT_SUBMISSION_LIMIT: RateLimitOptions = { limit: 10, windowMs: 10 * 60 * 1000 };
 
 let dayKeyCache: { day: string; secret: string; key: Buffer } | undefined;
 

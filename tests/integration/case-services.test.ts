@@ -66,7 +66,7 @@ describe('the procedure, step by step', () => {
     expect((await stateOf(caseNumber)).state).toBe('awaiting_info');
     const request = await openInfoRequest(db, caseId);
     expect(request?.questions).toContain('Kapan');
-    expect((await loadReporterView(db, caseId)).openInfoRequests).toHaveLength(1);
+    expect((await loadReporterView(db, caseId))!.openInfoRequests).toHaveLength(1);
 
     await answerInformationRequest(db, { caseId, infoRequestId: request!.id, body: 'Tanggal 2 Maret 2026 pukul 10.00.', files: [] });
     expect((await stateOf(caseNumber)).state).toBe('verifying');
@@ -86,7 +86,7 @@ describe('the procedure, step by step', () => {
     });
     expect((await stateOf(caseNumber)).state).toBe('examining_reported');
 
-    const view = await loadReporterView(db, caseId);
+    const view = (await loadReporterView(db, caseId))!;
     expect(view.stateLabel).toBe('Diproses');
     expect(view.reporterSummons).toHaveLength(1);
     expect(JSON.stringify(view)).not.toContain('Saksi Rahasia');
@@ -95,7 +95,7 @@ describe('the procedure, step by step', () => {
     await concludeCase(db, officer, { caseNumber, outcome: 'terbukti_disiplin', summary: 'Terlapor terbukti melanggar disiplin dan telah dijatuhi sanksi.' });
     expect((await stateOf(caseNumber)).state).toBe('concluded');
     expect((await stateOf(caseNumber)).dueAt).toBeNull();
-    const finalView = await loadReporterView(db, caseId);
+    const finalView = (await loadReporterView(db, caseId))!;
     expect(finalView.stateLabel).toBe('Selesai');
     expect(JSON.stringify(finalView.timeline)).toContain('dijatuhi sanksi');
 

@@ -1,13 +1,14 @@
 'use server';
 
 import { randomBytes } from 'node:crypto';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { RECEIPT_COOKIE, RECEIPT_TTL_SECONDS } from '@/lib/cases/receipt';
 import { handleReportSubmission } from '@/lib/cases/report-submission';
 import { getDb } from '@/lib/db/client';
 import { textValues } from '@/lib/forms';
 import { chosenFiles } from '@/lib/storage/evidence';
+import { clientKeyFromHeaders, consume, REPORT_SUBMISSION_LIMIT } from '@/lib/security/rate-limit';
 import { requestIsHttps, seal } from '@/lib/security/sealed-cookie';
 import type { ReportFormState } from './form-state';
 
@@ -18,6 +19,16 @@ import type { ReportFormState } from './form-state';
  * never in the URL, so neither history nor logs ever hold it.
  */
 export async function submitReportAction(_prev: ReportFormState, formData: FormData): Promise<ReportFormState> {
+  const verdict = consume('report-submission', clientKeyFromHeaders(await headers()), REPORT_SUBMISSION_LIMIT);
+  if (!verdict.allowed) {
+    return {
+      status: 'error',
+      message: `Terlalu banyak laporan dikirim dari jaringan ini dalam waktu singkat. Isian Anda tetap tersimpan di halaman ini; silakan kirim lagi dalam ${Math.max(1, Math.ceil(verdict.retryAfterSeconds / 60))} menit.`,
+      fieldErrors: {},
+      values: textValues(formData, ['website']),
+      filesChosen: chosenFiles(formData.getAll('evidence')).length,
+    };
+  }
   const result = await handleReportSubmission(getDb(), formData);
   if (!result.ok) {
     return {

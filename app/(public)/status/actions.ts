@@ -2,12 +2,15 @@
 
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { revalidatePath } from 'next/cache';
+import { findCaseByTicket } from '@/lib/cases/reporter-view';
+import { handleInformationAnswer, handleReporterMessage, type ReplyResult } from '@/lib/cases/reporter-replies';
 import { attemptStatusLookup } from '@/lib/cases/status-lookup';
 import { getDb } from '@/lib/db/client';
 import { logUnexpected } from '@/lib/errors';
-import type { FormState } from '@/lib/forms';
+import { textValues, type FormState } from '@/lib/forms';
 import { clientKeyFromHeaders } from '@/lib/security/rate-limit';
-import { requestIsHttps, seal } from '@/lib/security/sealed-cookie';
+import { requestIsHttps, seal, unseal } from '@/lib/security/sealed-cookie';
 import { STATUS_COOKIE, STATUS_COOKIE_PATH, STATUS_COOKIE_PURPOSE, STATUS_SESSION_SECONDS } from './session';
 
 /*
@@ -58,4 +61,37 @@ export async function lookupStatus(_previous: FormState, formData: FormData): Pr
 export async function endStatusSession(): Promise<void> {
   (await cookies()).delete({ name: STATUS_COOKIE, path: STATUS_COOKIE_PATH });
   redirect('/status');
+}
+
+/** The case of the ticket in this browser's status cookie, or null (expired, unknown). */
+async function caseFromCookie(): Promise<number | null> {
+  const code = unseal((await cookies()).get(STATUS_COOKIE)?.value, STATUS_COOKIE_PURPOSE);
+  if (!code) return null;
+  return (await findCaseByTicket(getDb(), code))?.id ?? null;
+}
+
+const SESSION_ENDED =
+  'Sesi pemeriksaan status telah berakhir. Masukkan kembali kode tiket Anda, lalu kirim ulang jawaban Anda.';
+
+function replyState(result: ReplyResult, formData: FormData, success: string): FormState {
+  if (result.ok) return { status: 'success', message: success };
+  return { status: 'error', message: result.message, fieldErrors: result.fieldErrors, values: textValues(formData) };
+}
+
+/** The reporter answers an information request (text and files) from /status. */
+export async function answerInformationRequestAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const caseId = await caseFromCookie();
+  if (!caseId) return { status: 'error', message: SESSION_ENDED, fieldErrors: {}, values: textValues(formData) };
+  const result = await handleInformationAnswer(getDb(), caseId, formData);
+  if (result.ok) revalidatePath('/status');
+  return replyState(result, formData, 'Jawaban Anda telah terkirim. Petugas akan memeriksanya kembali.');
+}
+
+/** The reporter writes to the officers from /status. */
+export async function sendReporterMessageAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const caseId = await caseFromCookie();
+  if (!caseId) return { status: 'error', message: SESSION_ENDED, fieldErrors: {}, values: textValues(formData) };
+  const result = await handleReporterMessage(getDb(), caseId, formData);
+  if (result.ok) revalidatePath('/status');
+  return replyState(result, formData, 'Pesan Anda telah terkirim kepada petugas.');
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { StatusLookupForm } from '@/components/forms/status-lookup-form';
+import { ReporterReplyForm } from '@/components/forms/reporter-reply-form';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { findCaseByTicket, loadReporterView, type ReporterView } from '@/lib/cases/reporter-view';
 import { getDb } from '@/lib/db/client';
@@ -99,9 +100,9 @@ function CaseStatus({ view }: { view: ReporterView }) {
                 <p className="mt-2 text-sm font-medium text-slate-800">
                   Batas waktu jawaban: <DateText at={request.dueAt} />
                 </p>
-                {/* INFO REQUEST REPLY SLOT: the reply form (text + files) goes here. Its
-                    action must re-read the wbs_status cookie and check that the request
+                {/* The action re-reads the status cookie and checks that the request
                     belongs to that case; the id alone proves nothing. */}
+                <ReporterReplyForm kind="answer" infoRequestId={request.id} />
               </li>
             ))}
           </ul>
@@ -130,6 +131,32 @@ function CaseStatus({ view }: { view: ReporterView }) {
               </li>
             ))}
           </ul>
+        </section>
+      )}
+
+      {(view.messages.length > 0 || view.open) && (
+        <section aria-labelledby="thread-heading" className="rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
+          <h2 id="thread-heading" className="text-lg font-semibold">
+            Percakapan dengan petugas
+          </h2>
+          {view.messages.length === 0 ? (
+            <p className="mt-2 text-sm text-slate-700">Belum ada pesan.</p>
+          ) : (
+            <ol className="mt-4 space-y-3">
+              {view.messages.map((message, index) => (
+                <li
+                  key={index}
+                  className={`rounded-md p-3 ${message.from === 'officer' ? 'border border-brand-100 bg-brand-50' : 'border border-slate-200 bg-slate-50'}`}
+                >
+                  <p className="text-sm font-semibold text-slate-800">
+                    {message.from === 'officer' ? 'Petugas' : 'Anda'} · <DateText at={message.at} withTime />
+                  </p>
+                  <p className="mt-1 whitespace-pre-line break-words">{message.body}</p>
+                </li>
+              ))}
+            </ol>
+          )}
+          {view.open ? <ReporterReplyForm kind="message" /> : null}
         </section>
       )}
 

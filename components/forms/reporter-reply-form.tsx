@@ -1,0 +1,73 @@
+'use client';
+
+import { useActionState } from 'react';
+import { answerInformationRequestAction, sendReporterMessageAction } from '@/app/(public)/status/actions';
+import type { FormState } from '@/lib/forms';
+import { ACCEPT_ATTRIBUTE, ALLOWED_TYPES_TEXT } from '@/lib/storage/evidence-types';
+import { TextAreaField } from './field';
+import { SubmitButton } from './submit-button';
+
+const INITIAL: FormState = { status: 'idle' };
+
+/**
+ * The reporter's answer to an information request, or a message to the officers:
+ * text and optional files, posted to a server action, working without JavaScript.
+ */
+export function ReporterReplyForm({ kind, infoRequestId }: { kind: 'answer' | 'message'; infoRequestId?: number }) {
+  const [state, formAction] = useActionState(
+    kind === 'answer' ? answerInformationRequestAction : sendReporterMessageAction,
+    INITIAL,
+    '/status',
+  );
+  const prefix = kind === 'answer' ? `answer-${infoRequestId}` : 'message';
+  const values = state.status === 'error' ? state.values : {};
+  const errors = state.status === 'error' ? state.fieldErrors : {};
+  return (
+    <form action={formAction} noValidate className="mt-3 space-y-3" aria-label={kind === 'answer' ? 'Jawab permintaan kelengkapan' : 'Kirim pesan kepada petugas'}>
+      {infoRequestId ? <input type="hidden" name="infoRequestId" value={infoRequestId} /> : null}
+      <div aria-live="polite">
+        {state.status === 'error' ? (
+          <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm font-medium text-red-900">
+            {state.message} Bila Anda melampirkan berkas, pilih ulang berkasnya.
+          </p>
+        ) : state.status === 'success' ? (
+          <p className="rounded-md border border-green-300 bg-green-50 p-3 text-sm font-medium text-green-900">{state.message}</p>
+        ) : null}
+      </div>
+      <TextAreaField
+        id={`${prefix}-body`}
+        name="body"
+        rows={4}
+        required
+        maxLength={5000}
+        label={kind === 'answer' ? 'Jawaban Anda' : 'Pesan untuk petugas'}
+        defaultValue={values.body}
+        error={errors.body}
+      />
+      <div className="space-y-1">
+        <label htmlFor={`${prefix}-evidence`} className="block font-semibold">
+          Lampiran <span className="font-normal text-slate-600">(opsional)</span>
+        </label>
+        <p id={`${prefix}-evidence-hint`} className="text-sm text-slate-700">
+          {ALLOWED_TYPES_TEXT}. Data lokasi dan metadata foto dihapus otomatis.
+        </p>
+        {errors.evidence ? (
+          <p id={`${prefix}-evidence-error`} className="text-sm font-medium text-red-700">
+            {errors.evidence}
+          </p>
+        ) : null}
+        <input
+          id={`${prefix}-evidence`}
+          name="evidence"
+          type="file"
+          multiple
+          accept={ACCEPT_ATTRIBUTE}
+          aria-describedby={[`${prefix}-evidence-hint`, errors.evidence ? `${prefix}-evidence-error` : null].filter(Boolean).join(' ')}
+          aria-invalid={errors.evidence ? true : undefined}
+          className="block w-full text-base file:mr-3 file:rounded-md file:border-0 file:bg-brand-100 file:px-4 file:py-2 file:font-semibold file:text-brand-800"
+        />
+      </div>
+      <SubmitButton label={kind === 'answer' ? 'Kirim Jawaban' : 'Kirim Pesan'} pendingLabel="Mengirim…" />
+    </form>
+  );
+}
