@@ -21,7 +21,7 @@ export function dataDir(): string {
 }
 
 export function databaseUrl(): string {
-  return process.env.DATABASE_URL ?? `file:${path.join(dataDir(), 'wbs.db')}`;
+  return process.env.DATABASE_URL || `file:${path.join(dataDir(), 'wbs.db')}`;
 }
 
 export function secretsFile(): string {

@@ -1,4 +1,4 @@
-import { LIMITS } from '@/lib/cases/schemas';
+import { LIMITS } from '@/lib/cases/report-fields';
 import { TextAreaField, TextField } from './field';
 
 /**

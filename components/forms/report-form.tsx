@@ -3,7 +3,7 @@
 import { useActionState, useState, type FormEvent } from 'react';
 import { submitReportAction } from '@/app/(public)/lapor/actions';
 import type { ReportFormState } from '@/app/(public)/lapor/form-state';
-import { LIMITS, MAX_PARTIES, partyField } from '@/lib/cases/schemas';
+import { LIMITS, MAX_PARTIES, partyField } from '@/lib/cases/report-fields';
 import { assessCompleteness } from '@/lib/cases/completeness';
 import { TextAreaField, TextField } from './field';
 import { CompletenessHint } from './completeness-hint';

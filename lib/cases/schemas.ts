@@ -1,24 +1,12 @@
 import { z } from 'zod';
+import { LIMITS, MAX_PARTIES, partyField } from './report-fields';
+
+export { LIMITS, MAX_PARTIES, partyField } from './report-fields';
 
 /**
  * The report form as zod schemas, with the Indonesian messages the reporter sees.
  * Field names are the form's flat names, so a message lands at its own field.
  */
-
-export const MAX_PARTIES = 5;
-
-export const LIMITS = {
-  what: { min: 20, max: 5000 },
-  where: { min: 5, max: 500 },
-  whenText: { min: 3, max: 300 },
-  who: { min: 3, max: 2000 },
-  how: { min: 20, max: 5000 },
-  partyField: 200,
-  name: 120,
-  phone: 30,
-  email: 200,
-  address: 500,
-} as const;
 
 /** Trims and folds runs of blank lines; keeps the text otherwise as typed. */
 const cleanText = (value: unknown) =>
@@ -109,10 +97,6 @@ export type ReportInput = z.infer<typeof complaintSchema> & {
   parties: PartyInput[];
 };
 
-/** Form field name of a reported person's field, e.g. party0Name. */
-export function partyField(index: number, field: 'Name' | 'Position' | 'WorkUnit'): string {
-  return `party${index}${field}`;
-}
 
 /** Maps identity schema paths to the form's field names. */
 export const IDENTITY_FIELDS: Record<string, string> = {
