@@ -8,7 +8,9 @@ import { NextResponse, type NextRequest } from 'next/server';
 export function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
   const dev = process.env.NODE_ENV === 'development';
-  const csp = [
+  // Evidence and calendar downloads are sandboxed: nothing in them can run as this site.
+  const download = /^\/petugas\/kasus\/[^/]+\/(bukti\/[^/]+|panggilan\/[^/]+\/ics)\/?$/.test(request.nextUrl.pathname);
+  const csp = download ? "sandbox; default-src 'none'; frame-ancestors 'none'" : [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
     "style-src 'self' 'unsafe-inline'",

@@ -186,7 +186,10 @@ async function pageBench() {
     for (const route of ['/', '/lapor', '/status']) {
       const html = await get(port, route);
       const css = [...html.body.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map((m) => m[1]);
-      const js = [...new Set([...html.body.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]))];
+      // noModule scripts (legacy polyfills) are never fetched by current browsers.
+      const js = [
+        ...new Set([...html.body.matchAll(/<script([^>]+)>/g)].filter((m) => !/noModule/i.test(m[1])).map((m) => m[1].match(/src="([^"]+)"/)?.[1]).filter(Boolean) as string[]),
+      ];
       let cssBytes = 0;
       for (const href of css) cssBytes += (await get(port, href)).bytes;
       let jsBytes = 0;

@@ -30,8 +30,6 @@ export function ReporterReplyForm({ kind, infoRequestId }: { kind: 'answer' | 'm
           <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm font-medium text-red-900">
             {state.message} Bila Anda melampirkan berkas, pilih ulang berkasnya.
           </p>
-        ) : state.status === 'success' ? (
-          <p className="rounded-md border border-green-300 bg-green-50 p-3 text-sm font-medium text-green-900">{state.message}</p>
         ) : null}
       </div>
       <TextAreaField

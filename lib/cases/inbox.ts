@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, lt, or, type SQL } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
 import { cases, categories } from '@/lib/db/schema';
 import { CASE_STATES, FINAL_STATES, type CaseState } from './workflow';
@@ -66,7 +66,9 @@ export async function listInbox(db: Database, filter: InboxFilter): Promise<Inbo
   if (filter.view === 'quarantine') where.push(eq(cases.quarantined, true));
   else {
     where.push(eq(cases.quarantined, false));
-    if (filter.view === 'open') where.push(inArray(cases.state, [...OPEN_STATES]));
+    // Every open case has a due date and every closed one none, so "due_at IS NOT NULL"
+    // selects the open cases as an index range instead of skipping the closed ones.
+    if (filter.view === 'open') where.push(isNotNull(cases.dueAt), inArray(cases.state, [...OPEN_STATES]));
     else where.push(eq(cases.state, filter.view));
   }
   if (filter.categoryId) where.push(eq(cases.categoryId, filter.categoryId));

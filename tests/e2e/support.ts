@@ -45,3 +45,30 @@ export async function lookUp(page: Page, code: string) {
   await page.getByLabel('Kode tiket').fill(code);
   await page.getByRole('button', { name: /Cek Status/i }).click();
 }
+
+/** The first admin from playwright.config.ts's webServer environment. */
+export const ADMIN = { email: 'admin@wbs.test', password: 'admin-e2e-password' };
+
+export async function signInAsAdmin(page: Page) {
+  await page.goto('/petugas/masuk');
+  await page.getByLabel('Email').fill(ADMIN.email);
+  await page.getByLabel('Kata sandi').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await expect(page).toHaveURL(/\/petugas$/);
+}
+
+/** Finds, from the officer inbox, the received case whose report contains `marker`. */
+export async function openReceivedCase(page: Page, marker: string): Promise<string> {
+  await page.goto('/petugas?tab=received');
+  const links = await page.locator('table a[href^="/petugas/kasus/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+  for (const href of links) {
+    await page.goto(href);
+    if ((await page.locator('body').textContent())?.includes(marker)) return href;
+  }
+  throw new Error(`no received case contains ${marker}`);
+}
+
+/** A date some days ahead, as a date input takes it. */
+export function daysAhead(days: number): string {
+  return new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
+}

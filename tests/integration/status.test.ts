@@ -102,6 +102,8 @@ describe('loadReporterView', () => {
     const view = await loadReporterView(db, id);
     expect(view).toEqual({
       stateLabel: 'Diproses',
+      open: true,
+      messages: [],
       submittedAt: at('2026-03-02T01:00:00Z'),
       timeline: [
         { at: at('2026-03-02T01:00:00Z'), label: 'Laporan diterima', note: null },

@@ -73,25 +73,27 @@ async function caseFromCookie(): Promise<number | null> {
 const SESSION_ENDED =
   'Sesi pemeriksaan status telah berakhir. Masukkan kembali kode tiket Anda, lalu kirim ulang jawaban Anda.';
 
-function replyState(result: ReplyResult, formData: FormData, success: string): FormState {
-  if (result.ok) return { status: 'success', message: success };
-  return { status: 'error', message: result.message, fieldErrors: result.fieldErrors, values: textValues(formData) };
+/**
+ * A refused reply comes back to its form with the typed text; an accepted one redirects
+ * (post/redirect/get), since the answered request and its form are gone from the page:
+ * the page shows the confirmation named in the query and a reload posts nothing twice.
+ */
+function afterReply(result: ReplyResult, formData: FormData, sent: 'jawaban' | 'pesan'): FormState {
+  if (!result.ok) return { status: 'error', message: result.message, fieldErrors: result.fieldErrors, values: textValues(formData) };
+  revalidatePath('/status');
+  redirect(`/status?terkirim=${sent}`);
 }
 
 /** The reporter answers an information request (text and files) from /status. */
 export async function answerInformationRequestAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const caseId = await caseFromCookie();
   if (!caseId) return { status: 'error', message: SESSION_ENDED, fieldErrors: {}, values: textValues(formData) };
-  const result = await handleInformationAnswer(getDb(), caseId, formData);
-  if (result.ok) revalidatePath('/status');
-  return replyState(result, formData, 'Jawaban Anda telah terkirim. Petugas akan memeriksanya kembali.');
+  return afterReply(await handleInformationAnswer(getDb(), caseId, formData), formData, 'jawaban');
 }
 
 /** The reporter writes to the officers from /status. */
 export async function sendReporterMessageAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const caseId = await caseFromCookie();
   if (!caseId) return { status: 'error', message: SESSION_ENDED, fieldErrors: {}, values: textValues(formData) };
-  const result = await handleReporterMessage(getDb(), caseId, formData);
-  if (result.ok) revalidatePath('/status');
-  return replyState(result, formData, 'Pesan Anda telah terkirim kepada petugas.');
+  return afterReply(await handleReporterMessage(getDb(), caseId, formData), formData, 'pesan');
 }

@@ -29,7 +29,13 @@ function DateText({ at, withTime = false }: { at: Date; withTime?: boolean }) {
  * action, never in the URL. Reading cookies makes the page dynamic, so Next.js sends
  * `Cache-Control: no-store` and the browser keeps no copy of the case.
  */
-export default async function StatusPage() {
+const SENT_MESSAGES: Record<string, string> = {
+  jawaban: 'Jawaban Anda telah terkirim. Petugas akan memeriksanya kembali.',
+  pesan: 'Pesan Anda telah terkirim kepada petugas.',
+};
+
+export default async function StatusPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const sent = (await searchParams).terkirim;
   const code = unseal((await cookies()).get(STATUS_COOKIE)?.value, STATUS_COOKIE_PURPOSE);
   const found = code ? await findCaseByTicket(getDb(), code) : null;
   const view = found ? await loadReporterView(getDb(), found.id) : null;
@@ -38,6 +44,11 @@ export default async function StatusPage() {
     // The public layout supplies <main>; this page only fills it.
     <div className="mx-auto w-full max-w-2xl">
       <h1 className="text-2xl leading-tight font-bold text-slate-900">Cek Status Laporan</h1>
+      {view && typeof sent === 'string' && SENT_MESSAGES[sent] ? (
+        <p role="status" className="mt-4 rounded-md border border-green-300 bg-green-50 p-3 font-medium text-green-900">
+          {SENT_MESSAGES[sent]}
+        </p>
+      ) : null}
       {view ? <CaseStatus view={view} /> : <Lookup />}
     </div>
   );

@@ -10,7 +10,7 @@ import type { PreparedFile } from '@/lib/storage/evidence';
 import { attachmentRows, storePreparedFiles } from '../attachments';
 import type { messageSchema } from '../officer-schemas';
 import { isFinal } from '../workflow';
-import { assertState, authorize, loadCase, recordEvent, touchCase } from './common';
+import { authorize, loadCase, recordEvent, touchCase } from './common';
 
 /** The thread between officers and the reporter, open while the case is. */
 
@@ -22,7 +22,6 @@ export async function sendMessageToReporter(db: Database, actor: SessionUser, op
   if (isFinal(caseRow.state)) {
     throw new AppError('case_closed', { userMessage: 'Kasus ini sudah ditutup; pesan tidak dapat dikirim lagi.' });
   }
-  assertState(caseRow, [caseRow.state], options.expectedState);
   const now = new Date();
   await db.transaction(async (tx) => {
     const [message] = await tx

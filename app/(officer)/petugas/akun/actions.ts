@@ -1,0 +1,66 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { signOut } from '@/auth';
+import {
+  beginTotpEnrolment,
+  changeOwnPassword,
+  changePasswordSchema,
+  confirmTotpEnrolment,
+  disableTotp,
+  totpCodeSchema,
+} from '@/lib/auth/account';
+import { officerAction } from '@/lib/auth/session';
+
+/*
+ * The officer's own account. Each action re-checks the session and the officer row
+ * through officerAction before it reads the form. Only async actions are exported.
+ */
+
+const ACCOUNT_PAGES = ['/petugas/akun', '/petugas/aktivasi'];
+
+function afterChange(formData: FormData): void {
+  for (const page of ACCOUNT_PAGES) revalidatePath(page);
+  // From the activation page, the officer goes on to the inbox once nothing is left.
+  if (formData.get('next') === '/petugas') redirect('/petugas');
+}
+
+const changePassword = officerAction(changePasswordSchema, async (input, { db, officer }) => {
+  await changeOwnPassword(db, officer, input);
+  // The session was bound to the old password: end it here and sign in again.
+  await signOut({ redirectTo: '/petugas/masuk?info=sandi-diubah' });
+  return { message: 'Kata sandi telah diubah.' };
+});
+
+const beginTotp = officerAction(z.object({}), async (_input, { db, officer }) => {
+  await beginTotpEnrolment(db, officer);
+  for (const page of ACCOUNT_PAGES) revalidatePath(page);
+  return { message: 'Kode rahasia dibuat. Ikuti langkah di bawah untuk menyelesaikan aktivasi.' };
+});
+
+const confirmTotp = officerAction(totpCodeSchema, async (input, { db, officer, formData }) => {
+  await confirmTotpEnrolment(db, officer, input);
+  afterChange(formData);
+  return { message: 'Verifikasi dua langkah telah aktif. Mulai sekarang, masukkan kode dari aplikasi setiap kali masuk.' };
+});
+
+const disableTotpAction = officerAction(totpCodeSchema, async (input, { db, officer, formData }) => {
+  await disableTotp(db, officer, input);
+  afterChange(formData);
+  return { message: 'Verifikasi dua langkah telah dinonaktifkan.' };
+});
+
+export async function changePasswordAction(...args: Parameters<typeof changePassword>) {
+  return changePassword(...args);
+}
+export async function beginTotpAction(...args: Parameters<typeof beginTotp>) {
+  return beginTotp(...args);
+}
+export async function confirmTotpAction(...args: Parameters<typeof confirmTotp>) {
+  return confirmTotp(...args);
+}
+export async function disableTotpFormAction(...args: Parameters<typeof disableTotpAction>) {
+  return disableTotpAction(...args);
+}

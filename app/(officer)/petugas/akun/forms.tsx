@@ -1,0 +1,151 @@
+'use client';
+
+import { useActionState } from 'react';
+import { TextField } from '@/components/forms/field';
+import { IDLE } from '@/lib/forms';
+import type { ActionState } from '@/lib/auth/session';
+import { beginTotpAction, changePasswordAction, confirmTotpAction, disableTotpFormAction } from './actions';
+
+/*
+ * The account forms. Each passes a permalink to useActionState so it renders a real
+ * `action` URL and still posts with JavaScript off. Passwords and codes are never
+ * written back into the page.
+ */
+
+type Props = { permalink: string; next?: string };
+
+const buttonClass =
+  'inline-flex min-h-12 items-center justify-center rounded-lg bg-brand-700 px-5 py-3 text-base font-semibold text-white hover:bg-brand-800 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-75';
+const secondaryButtonClass =
+  'inline-flex min-h-12 items-center justify-center rounded-lg border-2 border-brand-700 bg-white px-5 py-3 text-base font-semibold text-brand-800 hover:bg-brand-50 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-75';
+
+function useFormAction(action: (s: ActionState, f: FormData) => Promise<ActionState>, permalink: string) {
+  return useActionState<ActionState, FormData>(action, IDLE, permalink);
+}
+
+/** The result of the last submission, announced politely; errors at fields are separate. */
+export function FormMessage({ state, id }: { state: ActionState; id: string }) {
+  const text = state.status === 'idle' ? null : state.message;
+  const isError = state.status === 'error';
+  return (
+    <div id={id} role="status" aria-live="polite">
+      {text ? (
+        <p
+          className={
+            isError
+              ? 'rounded-md border border-red-700 bg-red-50 px-3 py-2 font-medium text-red-800'
+              : 'rounded-md border border-green-700 bg-green-50 px-3 py-2 text-green-900'
+          }
+        >
+          {text}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function fieldError(state: ActionState, name: string): string | undefined {
+  return state.status === 'error' ? state.fieldErrors[name] : undefined;
+}
+
+export function ChangePasswordForm({ permalink }: Props) {
+  const [state, formAction, pending] = useFormAction(changePasswordAction, permalink);
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      <FormMessage state={state} id="sandi-pesan" />
+      <TextField
+        id="currentPassword"
+        name="currentPassword"
+        type="password"
+        label="Kata sandi saat ini"
+        required
+        autoComplete="current-password"
+        maxLength={200}
+        error={fieldError(state, 'currentPassword')}
+      />
+      <TextField
+        id="newPassword"
+        name="newPassword"
+        type="password"
+        label="Kata sandi baru"
+        hint="Minimal 12 karakter. Frasa beberapa kata yang mudah Anda ingat lebih kuat daripada kata pendek yang rumit."
+        required
+        minLength={12}
+        autoComplete="new-password"
+        maxLength={200}
+        error={fieldError(state, 'newPassword')}
+      />
+      <TextField
+        id="confirmPassword"
+        name="confirmPassword"
+        type="password"
+        label="Ulangi kata sandi baru"
+        required
+        autoComplete="new-password"
+        maxLength={200}
+        error={fieldError(state, 'confirmPassword')}
+      />
+      <p className="text-sm text-slate-600">Setelah kata sandi diubah, Anda akan diminta masuk kembali.</p>
+      <button type="submit" disabled={pending} className={buttonClass}>
+        {pending ? 'Menyimpan…' : 'Ubah kata sandi'}
+      </button>
+    </form>
+  );
+}
+
+export function BeginTotpForm({ permalink, restart = false }: Props & { restart?: boolean }) {
+  const [state, formAction, pending] = useFormAction(beginTotpAction, permalink);
+  return (
+    <form action={formAction} className="space-y-3">
+      <FormMessage state={state} id={restart ? 'totp-ulang-pesan' : 'totp-mulai-pesan'} />
+      <button type="submit" disabled={pending} className={restart ? secondaryButtonClass : buttonClass}>
+        {pending ? 'Memproses…' : restart ? 'Buat kode rahasia baru' : 'Aktifkan verifikasi dua langkah'}
+      </button>
+    </form>
+  );
+}
+
+function CodeField({ state, id }: { state: ActionState; id: string }) {
+  return (
+    <TextField
+      id={id}
+      name="code"
+      type="text"
+      label="Kode dari aplikasi"
+      hint="6 digit yang sedang tampil di aplikasi autentikator."
+      required
+      inputMode="numeric"
+      autoComplete="one-time-code"
+      pattern="[0-9 ]*"
+      maxLength={20}
+      error={fieldError(state, 'code')}
+    />
+  );
+}
+
+export function ConfirmTotpForm({ permalink, next }: Props) {
+  const [state, formAction, pending] = useFormAction(confirmTotpAction, permalink);
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      {next ? <input type="hidden" name="next" value={next} /> : null}
+      <FormMessage state={state} id="totp-konfirmasi-pesan" />
+      <CodeField state={state} id="totp-code" />
+      <button type="submit" disabled={pending} className={buttonClass}>
+        {pending ? 'Memeriksa…' : 'Konfirmasi dan aktifkan'}
+      </button>
+    </form>
+  );
+}
+
+export function DisableTotpForm({ permalink }: Props) {
+  const [state, formAction, pending] = useFormAction(disableTotpFormAction, permalink);
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      <FormMessage state={state} id="totp-nonaktif-pesan" />
+      <CodeField state={state} id="totp-disable-code" />
+      <button type="submit" disabled={pending} className={secondaryButtonClass}>
+        {pending ? 'Memproses…' : 'Nonaktifkan verifikasi dua langkah'}
+      </button>
+    </form>
+  );
+}

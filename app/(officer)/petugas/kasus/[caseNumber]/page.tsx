@@ -1,0 +1,264 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { DateText, DeadlineNote, EvidenceList, ReportDetails, Section, Thread, Timeline } from '@/components/officer/case-sections';
+import { AcceptForm, ConcludeForm, ReferForm, RejectForm, ReturnToInvestigationForm, StartVerificationForm } from '@/components/officer/decision-forms';
+import { IdentityPanel } from '@/components/officer/identity-panel';
+import { MessageForm } from '@/components/officer/message-form';
+import { RequestInformationForm } from '@/components/officer/request-information-form';
+import { ScheduleSummonsForm, SummonsForms } from '@/components/officer/summons-forms';
+import { StatusBadge } from '@/components/ui/status-badge';
+import { requireOfficer } from '@/lib/auth/session';
+import { infoRequestDueAt, officeDateKey } from '@/lib/cases/deadlines';
+import { loadHolidaySet } from '@/lib/cases/holidays';
+import { OUTCOME_LABELS, REFERRAL_LABELS, SUMMONS_ROLE_LABELS } from '@/lib/cases/officer-schemas';
+import { findAction, loadOfficerCaseView, type OfficerCaseView } from '@/lib/cases/officer-view';
+import { REJECTION_REASON_LABELS, REJECTION_REASONS } from '@/lib/cases/workflow';
+import { getDb } from '@/lib/db/client';
+import { getSettings } from '@/lib/settings';
+import * as actions from './actions';
+
+type Props = { params: Promise<{ caseNumber: string }> };
+
+const CASE_NUMBER = /^\d{4}-\d{4,}$/;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { caseNumber } = await params;
+  return { title: CASE_NUMBER.test(caseNumber) ? `Kasus ${caseNumber}` : 'Kasus' };
+}
+
+const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Makassar' });
+const toOptions = (labels: Record<string, string>, keys: readonly string[] = Object.keys(labels)) =>
+  keys.map((value) => ({ value, label: labels[value] }));
+
+/**
+ * One case for an officer: the report, evidence, the reporter's identity behind a
+ * written request, the actions its state allows, summons, the thread and the timeline.
+ * The layout gates the area; this page checks the officer again, and every action does.
+ */
+export default async function CasePage({ params }: Props) {
+  const officer = await requireOfficer();
+  const { caseNumber } = await params;
+  if (!CASE_NUMBER.test(caseNumber)) notFound();
+  const db = getDb();
+  const view = await loadOfficerCaseView(db, caseNumber, { officerId: officer.id });
+  if (!view) notFound();
+
+  const now = new Date();
+  const settings = await getSettings(db);
+  const holidays = await loadHolidaySet(db, now.getUTCFullYear(), now.getUTCFullYear() + 1);
+  const defaultDueDate = officeDateKey(infoRequestDueAt(now, settings, holidays));
+  const common = { caseNumber: view.caseNumber, expectedState: view.state };
+  const has = (kind: Parameters<typeof findAction>[1]) => findAction(view.allowedActions, kind) !== undefined;
+  const summonsRoles = findAction(view.allowedActions, 'schedule_summons')?.roles ?? [];
+  const rejectReasons = findAction(view.allowedActions, 'reject')?.reasons ?? REJECTION_REASONS;
+  const openRequest = view.infoRequests.find((request) => request.status === 'open');
+
+  const nav = [
+    ['laporan', 'Laporan'],
+    ['bukti', 'Bukti'],
+    ['identitas', 'Identitas'],
+    ['tindakan', 'Tindakan'],
+    ['pemanggilan', 'Pemanggilan'],
+    ['percakapan', 'Percakapan'],
+    ['riwayat', 'Riwayat'],
+  ];
+
+  return (
+    <div className="space-y-6">
+      <header className="space-y-3">
+        <p>
+          <a href="/petugas" className="text-brand-700 underline underline-offset-2">
+            ← Kembali ke Kotak Masuk
+          </a>
+        </p>
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-bold text-slate-900">Kasus {view.caseNumber}</h1>
+          <StatusBadge label={view.stateLabel} />
+          {view.quarantined ? (
+            <span className="rounded-full border border-amber-700 bg-amber-50 px-3 py-1 text-sm font-semibold text-amber-900">Karantina (diduga spam)</span>
+          ) : null}
+        </div>
+        <dl className="grid gap-x-6 gap-y-1 text-slate-800 sm:grid-cols-[auto_1fr]">
+          <dt className="font-semibold">Kategori</dt>
+          <dd>{view.category ?? 'Tidak ada kategori'}</dd>
+          <dt className="font-semibold">Diterima</dt>
+          <dd>
+            <DateText at={view.createdAt} withTime />
+          </dd>
+          <dt className="font-semibold">Petugas penanggung jawab</dt>
+          <dd>{view.assignedOfficerName ?? 'Belum ada'}</dd>
+        </dl>
+        <DeadlineNote deadline={view.deadline} />
+        <nav aria-label="Bagian halaman kasus">
+          <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            {nav.map(([id, label]) => (
+              <li key={id}>
+                <a href={`#${id}`} className="text-brand-700 underline underline-offset-2">
+                  {label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+
+      <Section id="laporan" title="Laporan">
+        <ReportDetails view={view} />
+      </Section>
+
+      <Section id="bukti" title="Bukti">
+        <EvidenceList view={view} />
+      </Section>
+
+      <Section id="identitas" title="Identitas Pelapor">
+        {view.anonymous ? (
+          <p className="text-slate-700">Laporan ini dikirim secara anonim. Tidak ada identitas pelapor yang tersimpan.</p>
+        ) : (
+          <IdentityPanel
+            {...common}
+            access={view.identityAccess}
+            requestAction={actions.requestIdentityAccessAction}
+            viewAction={actions.viewReporterIdentityAction}
+          />
+        )}
+      </Section>
+
+      <Section id="tindakan" title="Tindakan">
+        <ClosedOrWaiting view={view} openRequestDueAt={openRequest?.dueAt} />
+        {summonsRoles.length > 0 ? (
+          <p className="text-slate-700">
+            Pemanggilan pelapor, saksi, atau terlapor:{' '}
+            <a href="#jadwalkan-pemanggilan" className="font-semibold text-brand-700 underline underline-offset-2">
+              formulir pemanggilan
+            </a>
+            .
+          </p>
+        ) : null}
+        <StartVerificationForm {...common} action={actions.startVerificationAction} available={has('start_verification')} />
+        <RequestInformationForm
+          {...common}
+          action={actions.requestInformationAction}
+          available={has('request_information')}
+          defaultDueDate={defaultDueDate}
+        />
+        <AcceptForm {...common} action={actions.acceptAsCompleteAction} available={has('accept')} />
+        <ReturnToInvestigationForm {...common} action={actions.returnToInvestigationAction} available={has('return_to_investigation')} />
+        <ConcludeForm {...common} action={actions.concludeCaseAction} available={has('conclude')} outcomes={toOptions(OUTCOME_LABELS)} />
+        <RejectForm
+          {...common}
+          action={actions.rejectCaseAction}
+          available={has('reject')}
+          reasons={toOptions(REJECTION_REASON_LABELS, rejectReasons)}
+        />
+        <ReferForm {...common} action={actions.referCaseAction} available={has('refer')} targets={toOptions(REFERRAL_LABELS)} />
+      </Section>
+
+      <Section id="pemanggilan" title="Pemanggilan">
+        {view.summons.length === 0 ? <p className="text-slate-700">Belum ada pemanggilan.</p> : null}
+        {view.summons.map((item) => {
+          const label = `Pemanggilan ${SUMMONS_ROLE_LABELS[item.role]}: ${item.personName}`;
+          const showDocuments = item.status !== 'cancelled' && item.status !== 'rescheduled';
+          return (
+            <section key={item.id} aria-label={label} className="space-y-3 rounded-md border border-slate-300 p-3">
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <h3 className="font-semibold">
+                  {SUMMONS_ROLE_LABELS[item.role]}: {item.personName}
+                </h3>
+                <span className="rounded-full border border-slate-500 px-2 py-0.5 text-sm font-semibold">{item.statusLabel}</span>
+              </div>
+              <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+                <dt className="font-semibold">Waktu</dt>
+                <dd>
+                  <DateText at={item.scheduledAt} withTime />
+                </dd>
+                <dt className="font-semibold">Tempat</dt>
+                <dd className="break-words">{item.place}</dd>
+                <dt className="font-semibold">Agenda</dt>
+                <dd className="break-words whitespace-pre-line">{item.agenda}</dd>
+                {item.letterNumber ? (
+                  <>
+                    <dt className="font-semibold">Nomor surat</dt>
+                    <dd>{item.letterNumber}</dd>
+                  </>
+                ) : null}
+                {item.minutes ? (
+                  <>
+                    <dt className="font-semibold">Berita acara</dt>
+                    <dd className="break-words whitespace-pre-line">{item.minutes}</dd>
+                  </>
+                ) : null}
+                {item.statusReason ? (
+                  <>
+                    <dt className="font-semibold">Alasan</dt>
+                    <dd className="break-words whitespace-pre-line">{item.statusReason}</dd>
+                  </>
+                ) : null}
+              </dl>
+              <p className="text-sm text-slate-700">
+                {item.role === 'pelapor' ? 'Ditampilkan kepada pelapor.' : 'Tidak ditampilkan kepada pelapor.'}
+              </p>
+              {showDocuments ? (
+                <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+                  <a href={`/petugas/kasus/${view.caseNumber}/panggilan/${item.id}/surat`} className="text-brand-700 underline underline-offset-2">
+                    Surat panggilan (cetak)
+                  </a>
+                  <a href={`/petugas/kasus/${view.caseNumber}/panggilan/${item.id}/ics`} className="text-brand-700 underline underline-offset-2">
+                    Tambahkan ke kalender (.ics)
+                  </a>
+                </p>
+              ) : null}
+              <SummonsForms
+                {...common}
+                summonsId={item.id}
+                available={item.canChange}
+                current={{ date: officeDateKey(item.scheduledAt), time: timeFormat.format(item.scheduledAt), place: item.place, agenda: item.agenda }}
+                outcomeAction={actions.recordSummonsOutcomeAction}
+                rescheduleAction={actions.rescheduleSummonsAction}
+                cancelAction={actions.cancelSummonsAction}
+              />
+            </section>
+          );
+        })}
+        <ScheduleSummonsForm
+          {...common}
+          action={actions.scheduleSummonsAction}
+          available={summonsRoles.length > 0}
+          roles={toOptions(SUMMONS_ROLE_LABELS, summonsRoles)}
+        />
+      </Section>
+
+      <Section id="percakapan" title="Percakapan dengan pelapor">
+        <Thread view={view} />
+        <MessageForm {...common} action={actions.sendMessageAction} available={has('message')} />
+      </Section>
+
+      <Section id="riwayat" title="Riwayat">
+        <Timeline entries={view.timeline} />
+      </Section>
+    </div>
+  );
+}
+
+/** Why there is little or nothing to do: a closed case, or one waiting for the reporter. */
+function ClosedOrWaiting({ view, openRequestDueAt }: { view: OfficerCaseView; openRequestDueAt?: Date }) {
+  if (view.allowedActions.length === 0) {
+    return (
+      <div className="rounded-md border border-slate-300 bg-slate-50 p-3">
+        <p className="font-semibold">Kasus ini sudah ditutup dengan status “{view.stateLabel}”. Tidak ada tindakan lagi.</p>
+        {view.outcome ? <p>Hasil: {view.outcome}</p> : null}
+        {view.outcomeSummary ? <p className="whitespace-pre-line">Ringkasan untuk pelapor: {view.outcomeSummary}</p> : null}
+        {view.rejectionReason ? <p>Alasan: {view.rejectionReason}</p> : null}
+        {view.referredTo ? <p>Dilimpahkan kepada: {view.referredTo}</p> : null}
+      </div>
+    );
+  }
+  if (view.state === 'awaiting_info' && openRequestDueAt && !findAction(view.allowedActions, 'reject')) {
+    return (
+      <p className="rounded-md border border-amber-600 bg-amber-50 p-3">
+        Menunggu jawaban pelapor sampai <DateText at={openRequestDueAt} />. Setelah jawaban masuk, kasus kembali ke
+        Verifikasi. Bila batas waktu lewat tanpa jawaban, laporan dapat ditolak.
+      </p>
+    );
+  }
+  return null;
+}

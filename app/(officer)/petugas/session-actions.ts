@@ -1,0 +1,21 @@
+'use server';
+
+import { auth, signOut } from '@/auth';
+import { appendAudit } from '@/lib/audit/log';
+import { officerIdFrom } from '@/lib/auth/guard';
+import { getDb } from '@/lib/db/client';
+import { logUnexpected } from '@/lib/errors';
+
+/** Signs the officer out (audited) and returns to the login page. */
+export async function signOutAction(): Promise<void> {
+  const officerId = officerIdFrom((await auth())?.user);
+  if (officerId !== null) {
+    try {
+      await appendAudit(getDb(), { officerId, action: 'sign_out' });
+    } catch (error) {
+      // Signing out must never fail for the officer; the failure is logged.
+      logUnexpected('signOutAction', error);
+    }
+  }
+  await signOut({ redirectTo: '/petugas/masuk?info=keluar' });
+}

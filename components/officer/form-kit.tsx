@@ -1,0 +1,156 @@
+'use client';
+
+import { useActionState, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { FieldFrame } from '@/components/forms/field';
+import type { ActionState } from '@/lib/auth/session';
+import { IDLE } from '@/lib/forms';
+
+/*
+ * Shared pieces of the case page's forms. Each form posts without JavaScript: its
+ * permalink is the case page plus its own anchor, so React keeps every form's result
+ * apart (the postback key is the permalink) and the browser lands back at the form.
+ */
+
+export type CaseAction<Data = undefined> = (state: ActionState<Data>, formData: FormData) => Promise<ActionState<Data>>;
+
+/** What every case form gets from the page: the case and the state the page showed. */
+export type CaseFormProps = { caseNumber: string; expectedState: string };
+
+export function casePath(caseNumber: string): string {
+  return `/petugas/kasus/${caseNumber}`;
+}
+
+export function useCaseAction<Data = undefined>(action: CaseAction<Data>, caseNumber: string, anchor: string) {
+  return useActionState<ActionState<Data>, FormData>(action, IDLE as ActionState<Data>, `${casePath(caseNumber)}#${anchor}`);
+}
+
+export function fieldError(state: ActionState<unknown>, name: string): string | undefined {
+  return state.status === 'error' ? state.fieldErrors[name] : undefined;
+}
+
+/** The value typed before a refused post, else `fallback`. */
+export function typed(state: ActionState<unknown>, name: string, fallback = ''): string {
+  return state.status === 'error' ? (state.values[name] ?? fallback) : fallback;
+}
+
+export function CaseHiddenFields({ caseNumber, expectedState }: CaseFormProps) {
+  return (
+    <>
+      <input type="hidden" name="caseNumber" value={caseNumber} />
+      <input type="hidden" name="expectedState" value={expectedState} />
+    </>
+  );
+}
+
+/** The result of the last post, announced politely; field messages sit at the fields. */
+export function FormMessage({ state }: { state: ActionState<unknown> }) {
+  const text = state.status === 'idle' ? null : state.message;
+  return (
+    <div role="status" aria-live="polite">
+      {text ? (
+        <p
+          className={
+            state.status === 'error'
+              ? 'rounded-md border border-red-700 bg-red-50 px-3 py-2 font-medium text-red-800'
+              : 'rounded-md border border-green-700 bg-green-50 px-3 py-2 text-green-900'
+          }
+        >
+          {text}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+const buttonBase =
+  'inline-flex min-h-11 w-full items-center justify-center rounded-lg px-4 py-2.5 text-base font-semibold focus-visible:outline-3 focus-visible:outline-offset-2 disabled:opacity-70 sm:w-auto';
+
+export const buttonClass = {
+  primary: `${buttonBase} bg-brand-700 text-white hover:bg-brand-800 focus-visible:outline-brand-600`,
+  secondary: `${buttonBase} border-2 border-brand-700 bg-white text-brand-800 hover:bg-brand-50 focus-visible:outline-brand-600`,
+  danger: `${buttonBase} border-2 border-red-700 bg-white text-red-800 hover:bg-red-50 focus-visible:outline-red-700`,
+};
+
+export function Submit({ label, pending, variant = 'primary' }: { label: string; pending: boolean; variant?: keyof typeof buttonClass }) {
+  // The name stays the same while posting, so a test or screen reader finds the same button.
+  return (
+    <button type="submit" disabled={pending} aria-disabled={pending} className={buttonClass[variant]}>
+      {label}
+      {pending ? <span aria-hidden="true"> …</span> : null}
+    </button>
+  );
+}
+
+type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  options: readonly { value: string; label: string }[];
+  placeholder?: string;
+};
+
+export function SelectField({ id, label, hint, error, required, options, placeholder, ...select }: SelectFieldProps) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error} required={required}>
+      {(describedBy) => (
+        <select
+          // Remounted when the value to show changes: a form reset after a refused post
+          // goes back to the options selected at mount, so those must be the typed ones.
+          key={String(select.defaultValue ?? '')}
+          id={id}
+          required={required}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          className={`block w-full rounded-md border bg-white px-3 py-2 text-base text-slate-900 focus:outline-none focus:ring-2 focus:ring-brand-600 ${error ? 'border-red-600' : 'border-slate-400'}`}
+          {...select}
+        >
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
+  );
+}
+
+/**
+ * One action's card. Always rendered, so its result stays on screen (and, without
+ * JavaScript, is matched back to it) after the move that makes the form disappear.
+ */
+export function ActionCard({
+  anchor,
+  title,
+  description,
+  state,
+  available,
+  children,
+}: {
+  anchor: string;
+  title: string;
+  description?: ReactNode;
+  state: ActionState<unknown>;
+  available: boolean;
+  children: ReactNode;
+}) {
+  if (!available) {
+    return (
+      <div id={anchor} className={state.status === 'idle' ? 'contents' : 'scroll-mt-4'}>
+        <FormMessage state={state} />
+      </div>
+    );
+  }
+  return (
+    <div id={anchor} className="scroll-mt-4 space-y-3 rounded-lg border border-slate-300 bg-white p-4">
+      <h3 id={`${anchor}-judul`} className="text-lg font-semibold text-slate-900">
+        {title}
+      </h3>
+      {description ? <div className="text-sm text-slate-700">{description}</div> : null}
+      <FormMessage state={state} />
+      {children}
+    </div>
+  );
+}

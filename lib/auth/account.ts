@@ -1,0 +1,138 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { appendAudit } from '@/lib/audit/log';
+import type { Database } from '@/lib/db/client';
+import { officers } from '@/lib/db/schema';
+import { AppError } from '@/lib/errors';
+import { getSettings } from '@/lib/settings';
+import { authorizeOfficer, type SessionUser } from './guard';
+import { hashPassword, verifyPassword } from './password';
+import { formatSecretForDisplay, newTotpSecret, openTotp, sealTotp, totpQrDataUrl, totpUri, verifyTotpCode } from './totp';
+
+/**
+ * An officer's own account: password and two-step verification. Like the admin
+ * services, each function re-checks the acting officer from the database first.
+ */
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: 'Kata sandi saat ini wajib diisi.' }).min(1, 'Kata sandi saat ini wajib diisi.'),
+    newPassword: z
+      .string({ error: 'Kata sandi baru wajib diisi.' })
+      .min(MIN_PASSWORD_LENGTH, `Kata sandi baru minimal ${MIN_PASSWORD_LENGTH} karakter.`)
+      .max(200, 'Kata sandi baru terlalu panjang (maksimal 200 karakter).'),
+    confirmPassword: z.string({ error: 'Ulangi kata sandi baru.' }).min(1, 'Ulangi kata sandi baru.'),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ['confirmPassword'],
+    error: 'Kedua isian kata sandi baru tidak sama.',
+  })
+  .refine((v) => v.newPassword !== v.currentPassword, {
+    path: ['newPassword'],
+    error: 'Kata sandi baru harus berbeda dari kata sandi saat ini.',
+  });
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+export const totpCodeSchema = z.object({
+  code: z
+    .string({ error: 'Masukkan 6 digit kode dari aplikasi autentikator.' })
+    .transform((v) => v.replace(/[\s-]/g, ''))
+    .pipe(z.string().regex(/^\d{6}$/, 'Masukkan 6 digit kode dari aplikasi autentikator.')),
+});
+
+/** Sets a new password after checking the current one; the one-time-password flag clears. */
+export async function changeOwnPassword(db: Database, actor: SessionUser, input: ChangePasswordInput): Promise<void> {
+  const me = await authorizeOfficer(db, actor);
+  const data = changePasswordSchema.parse(input);
+  const [row] = await db.select({ passwordHash: officers.passwordHash }).from(officers).where(eq(officers.id, me.id));
+  if (!(await verifyPassword(row.passwordHash, data.currentPassword))) {
+    throw new AppError('wrong_password', { field: 'currentPassword', userMessage: 'Kata sandi saat ini salah.' });
+  }
+  const passwordHash = await hashPassword(data.newPassword);
+  await db.transaction(async (tx) => {
+    await tx.update(officers).set({ passwordHash, mustChangePassword: false }).where(eq(officers.id, me.id));
+    await appendAudit(tx, { officerId: me.id, action: 'password_changed' });
+  });
+}
+
+export type TotpEnrolment = { secret: string; secretForDisplay: string; uri: string; qrDataUrl: string };
+
+/**
+ * The enrolment in progress (secret stored, not yet confirmed with a code), or null.
+ * Shown only to the officer it belongs to.
+ */
+export async function pendingTotpEnrolment(db: Database, actor: SessionUser): Promise<TotpEnrolment | null> {
+  const me = await authorizeOfficer(db, actor);
+  const [row] = await db
+    .select({ enc: officers.totpSecretEnc, enabled: officers.totpEnabled })
+    .from(officers)
+    .where(eq(officers.id, me.id));
+  if (!row.enc || row.enabled) return null;
+  const { secret } = openTotp(me.id, row.enc);
+  const { officeName } = await getSettings(db);
+  const uri = totpUri({ officeName, email: me.email, secret });
+  return { secret, secretForDisplay: formatSecretForDisplay(secret), uri, qrDataUrl: await totpQrDataUrl(uri) };
+}
+
+/** Starts (or restarts) enrolment with a fresh secret; refused while TOTP is already on. */
+export async function beginTotpEnrolment(db: Database, actor: SessionUser): Promise<void> {
+  const me = await authorizeOfficer(db, actor);
+  if (me.totpEnabled) {
+    throw new AppError('totp_already_enabled', { userMessage: 'Verifikasi dua langkah sudah aktif pada akun Anda.' });
+  }
+  await db.update(officers).set({ totpSecretEnc: sealTotp(me.id, { secret: newTotpSecret() }) }).where(eq(officers.id, me.id));
+}
+
+/** Turns TOTP on once the officer proves the app shows the right code. */
+export async function confirmTotpEnrolment(db: Database, actor: SessionUser, input: { code: string }): Promise<void> {
+  const me = await authorizeOfficer(db, actor);
+  const [row] = await db
+    .select({ enc: officers.totpSecretEnc, enabled: officers.totpEnabled })
+    .from(officers)
+    .where(eq(officers.id, me.id));
+  if (row.enabled) return;
+  if (!row.enc) {
+    throw new AppError('totp_not_started', { userMessage: 'Mulai aktivasi verifikasi dua langkah terlebih dahulu.' });
+  }
+  const stored = openTotp(me.id, row.enc);
+  const check = await verifyTotpCode(stored.secret, input.code);
+  if (!check.valid) {
+    throw new AppError('totp_invalid', {
+      field: 'code',
+      userMessage: 'Kode tidak cocok. Periksa jam pada ponsel Anda dan masukkan kode yang sedang tampil.',
+    });
+  }
+  await db.transaction(async (tx) => {
+    await tx
+      .update(officers)
+      .set({ totpEnabled: true, totpSecretEnc: sealTotp(me.id, { ...stored, lastStep: check.timeStep }) })
+      .where(eq(officers.id, me.id));
+    await appendAudit(tx, { officerId: me.id, action: 'totp_enrolled' });
+  });
+}
+
+/** Turns TOTP off with a current code; refused when the office requires it. */
+export async function disableTotp(db: Database, actor: SessionUser, input: { code: string }): Promise<void> {
+  const me = await authorizeOfficer(db, actor);
+  if ((await getSettings(db)).requireTotp) {
+    throw new AppError('totp_required_by_office', {
+      userMessage: 'Kantor mewajibkan verifikasi dua langkah, sehingga tidak dapat dinonaktifkan.',
+    });
+  }
+  const [row] = await db
+    .select({ enc: officers.totpSecretEnc, enabled: officers.totpEnabled })
+    .from(officers)
+    .where(eq(officers.id, me.id));
+  if (!row.enabled || !row.enc) return;
+  const stored = openTotp(me.id, row.enc);
+  const check = await verifyTotpCode(stored.secret, input.code, stored.lastStep);
+  if (!check.valid) {
+    throw new AppError('totp_invalid', { field: 'code', userMessage: 'Kode tidak cocok atau sudah dipakai. Masukkan kode yang sedang tampil.' });
+  }
+  await db.transaction(async (tx) => {
+    await tx.update(officers).set({ totpEnabled: false, totpSecretEnc: null }).where(eq(officers.id, me.id));
+    await appendAudit(tx, { officerId: me.id, action: 'totp_disabled' });
+  });
+}

@@ -1,0 +1,164 @@
+import { and, eq } from 'drizzle-orm';
+import { appendAudit } from '@/lib/audit/log';
+import { authorizeOfficer, type SessionUser } from '@/lib/auth/guard';
+import { decryptJson } from '@/lib/crypto/aead';
+import type { Database } from '@/lib/db/client';
+import { attachments, cases } from '@/lib/db/schema';
+import { dataKey } from '@/lib/env';
+import { AppError, logUnexpected } from '@/lib/errors';
+import { getBlobStore, type BlobStore } from '@/lib/storage';
+
+/**
+ * Evidence download for officers, free of Next.js: the route only turns the result (or
+ * the AppError) into a response. Files leave storage decrypted only here, only for an
+ * active officer, and every download is in the audit log.
+ */
+
+export type EvidenceFile = { bytes: Buffer; fileName: string; mimeType: string };
+
+const CASE_NUMBER = /^\d{4}-\d{4,}$/;
+
+function notFound(): AppError {
+  return new AppError('evidence_not_found', { userMessage: 'Berkas bukti tidak ditemukan pada kasus ini.' });
+}
+
+/** A positive id from a URL segment, or null. */
+export function parseId(raw: string): number | null {
+  if (!/^\d{1,15}$/.test(raw)) return null;
+  const id = Number(raw);
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
+/**
+ * Loads, decrypts and audits one attachment of a case.
+ *
+ * Order matters: the caller is authorised before anything about the case is read, so
+ * someone without a session learns nothing (not even whether the case exists). An
+ * attachment of another case is "not found", like one that does not exist. The audit
+ * row `evidence.download` ({ attachmentId }) is written before the bytes are returned;
+ * if it cannot be written, nothing is returned.
+ *
+ * Throws AppError: 'unauthorized' / 'forbidden' (lib/auth/guard.ts),
+ * 'evidence_not_found', 'evidence_unreadable' (the stored file is missing or altered).
+ */
+export async function loadEvidenceForOfficer(
+  db: Database,
+  actor: SessionUser,
+  caseNumber: string,
+  attachmentId: string | number,
+  options: { store?: BlobStore } = {},
+): Promise<EvidenceFile> {
+  const officer = await authorizeOfficer(db, actor, 'officer');
+
+  const id = typeof attachmentId === 'number' ? attachmentId : parseId(attachmentId);
+  if (id === null || !Number.isSafeInteger(id) || id <= 0 || !CASE_NUMBER.test(caseNumber)) throw notFound();
+
+  const [row] = await db
+    .select({
+      caseId: attachments.caseId,
+      storageKey: attachments.storageKey,
+      fileNameEnc: attachments.fileNameEnc,
+      mimeType: attachments.mimeType,
+      extension: attachments.extension,
+    })
+    .from(attachments)
+    .innerJoin(cases, eq(cases.id, attachments.caseId))
+    .where(and(eq(attachments.id, id), eq(cases.caseNumber, caseNumber)))
+    .limit(1);
+  if (!row) throw notFound();
+
+  let bytes: Buffer;
+  let fileName: string;
+  try {
+    bytes = await (options.store ?? getBlobStore()).get(row.storageKey);
+    fileName = decryptJson<string>(row.fileNameEnc, dataKey(), `filename:${row.storageKey}`);
+  } catch (error) {
+    logUnexpected('evidence download', error);
+    throw new AppError('evidence_unreadable', {
+      userMessage: 'Berkas bukti tidak dapat dibaca dari penyimpanan. Hubungi administrator WBS.',
+      cause: error,
+    });
+  }
+
+  await appendAudit(db, {
+    officerId: officer.id,
+    action: 'evidence.download',
+    caseId: row.caseId,
+    detail: { attachmentId: id },
+  });
+
+  return {
+    bytes,
+    fileName: fileName || `bukti-${id}.${row.extension}`,
+    mimeType: row.mimeType,
+  };
+}
+
+/** RFC 5987 / 8187 percent-encoding for `filename*`. */
+function encodeRfc5987(value: string): string {
+  return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/**
+ * `Content-Disposition: attachment` with the original name as UTF-8 (`filename*`) and a
+ * plain-ASCII fallback for old clients. Control characters, quotes, backslashes and path
+ * separators never reach the header.
+ */
+export function attachmentDisposition(fileName: string, fallbackName = 'bukti'): string {
+  const cleaned = fileName
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .replace(/[\\/]/g, '_')
+    .trim()
+    .slice(0, 200);
+  const name = cleaned || fallbackName;
+  const ascii =
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^\x20-\x7e]/g, '_')
+      .replace(/["%;]/g, '_')
+      .trim() || fallbackName;
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeRfc5987(name)}`;
+}
+
+/** A stored mime type fit for a header; anything odd becomes a plain byte stream. */
+export function safeContentType(mimeType: string): string {
+  return /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i.test(mimeType)
+    ? mimeType
+    : 'application/octet-stream';
+}
+
+/** Headers every officer file download carries: never cached, never sniffed, never run. */
+export const DOWNLOAD_HEADERS: Readonly<Record<string, string>> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Cache-Control': 'no-store, private',
+  'Content-Security-Policy': 'sandbox',
+};
+
+const REFUSAL_STATUS: Record<string, number> = {
+  unauthorized: 401,
+  forbidden: 403,
+  evidence_not_found: 404,
+  summons_not_found: 404,
+};
+
+/**
+ * The response for a refused or failed officer download: a short Indonesian text, the
+ * right status, and never file data. No redirect: a download link opened without a
+ * session should fail plainly, not land on a page that could be cached or framed.
+ */
+export function downloadRefusal(error: unknown): Response {
+  let status = 500;
+  let message = 'Maaf, berkas tidak dapat diunduh karena gangguan di server. Silakan coba lagi.';
+  if (error instanceof AppError) {
+    status = REFUSAL_STATUS[error.code] ?? (error.code === 'evidence_unreadable' ? 500 : 400);
+    message = error.userMessage;
+  } else {
+    logUnexpected('officer download', error);
+  }
+  return new Response(`${message}\n`, {
+    status,
+    headers: { ...DOWNLOAD_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' },
+  });
+}

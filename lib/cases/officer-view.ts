@@ -1,0 +1,396 @@
+import { asc, eq } from 'drizzle-orm';
+import { decryptJson } from '@/lib/crypto/aead';
+import type { Database } from '@/lib/db/client';
+import {
+  attachments,
+  caseEvents,
+  cases,
+  categories,
+  infoRequests,
+  messages,
+  officers,
+  reportedParties,
+  summons,
+  SUMMONS_ROLES,
+  type InfoRequest,
+  type Summons,
+} from '@/lib/db/schema';
+import { dataKey } from '@/lib/env';
+import { getSettings } from '@/lib/settings';
+import { caseDeadlines, type CaseDeadline } from './deadlines';
+import { loadHolidaySet } from './holidays';
+import { OUTCOME_LABELS } from './officer-schemas';
+import { identityAccessFor } from './service/identity';
+import { stateAfterSummons } from './service/summons';
+import { canMove, isFinal, officerLabel, REJECTION_REASON_LABELS, REJECTION_REASONS, type CaseState, type RejectionReason } from './workflow';
+
+/**
+ * One case as an officer works it: the report, evidence, timeline, thread, summons,
+ * deadline and the actions its state allows. Every query names its columns and none
+ * reads `reporter_identity_enc` or `ticket_hash`: the reporter's identity is only ever
+ * decrypted by viewReporterIdentity, which checks and audits the officer's access.
+ */
+
+export type SummonsRole = (typeof SUMMONS_ROLES)[number];
+
+export type OfficerActionKind =
+  | 'start_verification'
+  | 'request_information'
+  | 'accept'
+  | 'reject'
+  | 'refer'
+  | 'schedule_summons'
+  | 'return_to_investigation'
+  | 'conclude'
+  | 'message';
+
+export type AllowedAction =
+  | { kind: 'schedule_summons'; roles: SummonsRole[] }
+  | { kind: 'reject'; reasons: RejectionReason[] }
+  | { kind: Exclude<OfficerActionKind, 'schedule_summons' | 'reject'> };
+
+/**
+ * What an officer may do with a case in `state`, from the workflow table. From Menunggu
+ * Kelengkapan a case may only be rejected for "no answer", once the open request is due.
+ */
+export function allowedActionsFor(
+  state: CaseState,
+  context: { openInfoRequestDueAt?: Date | null; now?: Date } = {},
+): AllowedAction[] {
+  if (isFinal(state)) return [];
+  const now = context.now ?? new Date();
+  const actions: AllowedAction[] = [];
+  if (state === 'received' && canMove(state, 'verifying')) actions.push({ kind: 'start_verification' });
+  if (canMove(state, 'awaiting_info')) actions.push({ kind: 'request_information' });
+  if (state === 'verifying' && canMove(state, 'investigating')) actions.push({ kind: 'accept' });
+  const roles = SUMMONS_ROLES.filter((role) => stateAfterSummons(state, role) !== null);
+  if (roles.length > 0) actions.push({ kind: 'schedule_summons', roles });
+  if (state === 'hearing_witnesses' && canMove(state, 'investigating')) actions.push({ kind: 'return_to_investigation' });
+  if (canMove(state, 'concluded')) actions.push({ kind: 'conclude' });
+  if (canMove(state, 'referred')) actions.push({ kind: 'refer' });
+  if (canMove(state, 'rejected')) {
+    if (state !== 'awaiting_info') actions.push({ kind: 'reject', reasons: [...REJECTION_REASONS] });
+    else if (!context.openInfoRequestDueAt || context.openInfoRequestDueAt.getTime() <= now.getTime()) {
+      actions.push({ kind: 'reject', reasons: ['tidak_ada_jawaban'] });
+    }
+  }
+  actions.push({ kind: 'message' });
+  return actions;
+}
+
+/** The allowed action of `kind`, typed by its kind, or undefined. */
+export function findAction<K extends OfficerActionKind>(
+  actions: readonly AllowedAction[],
+  kind: K,
+): Extract<AllowedAction, { kind: K }> | undefined {
+  return actions.find((action) => action.kind === kind) as Extract<AllowedAction, { kind: K }> | undefined;
+}
+
+export const EVENT_LABELS: Record<string, string> = {
+  submitted: 'Laporan diterima',
+  verification_started: 'Verifikasi dimulai',
+  information_requested: 'Kelengkapan informasi diminta',
+  information_answered: 'Pelapor menjawab permintaan kelengkapan',
+  accepted_complete: 'Laporan dinyatakan lengkap',
+  rejected: 'Laporan ditolak',
+  referred: 'Laporan dilimpahkan',
+  returned_to_investigation: 'Kembali ke penelaahan',
+  concluded: 'Kasus diselesaikan',
+  summons_scheduled: 'Pemanggilan dijadwalkan',
+  summons_attended: 'Pemanggilan: hadir',
+  summons_not_attended: 'Pemanggilan: tidak hadir',
+  summons_rescheduled: 'Pemanggilan dijadwalkan ulang',
+  summons_cancelled: 'Pemanggilan dibatalkan',
+  message_to_reporter: 'Pesan kepada pelapor',
+  message_from_reporter: 'Pesan dari pelapor',
+};
+
+export const SUMMONS_STATUS_LABELS: Record<Summons['status'], string> = {
+  scheduled: 'Terjadwal',
+  attended: 'Hadir',
+  not_attended: 'Tidak hadir',
+  rescheduled: 'Dijadwalkan ulang',
+  cancelled: 'Dibatalkan',
+};
+
+export type OfficerAttachment = {
+  id: number;
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  createdAt: Date;
+  /** Null for evidence sent with the report; else the reporter's message it came with. */
+  messageId: number | null;
+};
+
+export type OfficerTimelineEntry = {
+  id: number;
+  at: Date;
+  kind: string;
+  label: string;
+  fromState: CaseState | null;
+  toState: CaseState | null;
+  officerName: string | null;
+  internalNote: string | null;
+  publicNote: string | null;
+  visibleToReporter: boolean;
+};
+
+export type OfficerInfoRequest = {
+  id: number;
+  questions: string;
+  dueAt: Date;
+  status: InfoRequest['status'];
+  officerName: string | null;
+  answeredAt: Date | null;
+  createdAt: Date;
+};
+
+export type OfficerMessage = {
+  id: number;
+  author: 'reporter' | 'officer';
+  officerName: string | null;
+  body: string;
+  createdAt: Date;
+  attachments: OfficerAttachment[];
+  /** The information request this message answers, with its questions. */
+  answers: { id: number; questions: string } | null;
+};
+
+export type OfficerSummons = {
+  id: number;
+  role: SummonsRole;
+  personName: string;
+  scheduledAt: Date;
+  place: string;
+  agenda: string;
+  letterNumber: string | null;
+  status: Summons['status'];
+  statusLabel: string;
+  minutes: string | null;
+  statusReason: string | null;
+  replacesId: number | null;
+  officerName: string | null;
+  /** Still scheduled on an open case: attendance, rescheduling and cancelling are offered. */
+  canChange: boolean;
+};
+
+export type OfficerCaseView = {
+  id: number;
+  caseNumber: string;
+  state: CaseState;
+  stateLabel: string;
+  category: string | null;
+  createdAt: Date;
+  stateChangedAt: Date;
+  report: { what: string; where: string; whenText: string; whenDate: string | null; who: string; how: string };
+  anonymous: boolean;
+  quarantined: boolean;
+  assignedOfficerName: string | null;
+  rejectionReason: string | null;
+  outcome: string | null;
+  outcomeSummary: string | null;
+  referredTo: string | null;
+  reportedParties: { name: string | null; position: string | null; workUnit: string | null }[];
+  attachments: OfficerAttachment[];
+  timeline: OfficerTimelineEntry[];
+  thread: OfficerMessage[];
+  infoRequests: OfficerInfoRequest[];
+  summons: OfficerSummons[];
+  deadline: CaseDeadline | null;
+  allowedActions: AllowedAction[];
+  /** The asking officer's latest identity request (when `officerId` is given); null if none. */
+  identityAccess: 'pending' | 'approved' | 'denied' | null;
+};
+
+function fileNameOf(row: { id: number; storageKey: string; fileNameEnc: string; extension: string }): string {
+  try {
+    return decryptJson<string>(row.fileNameEnc, dataKey(), `filename:${row.storageKey}`);
+  } catch {
+    // A name that no longer decrypts must not hide the file itself.
+    return `berkas-${row.id}.${row.extension}`;
+  }
+}
+
+/** The case with this number as an officer sees it, or null when there is none. */
+export async function loadOfficerCaseView(
+  db: Database,
+  caseNumber: string,
+  options: { officerId?: number; now?: Date } = {},
+): Promise<OfficerCaseView | null> {
+  const now = options.now ?? new Date();
+  const [row] = await db
+    .select({
+      id: cases.id,
+      caseNumber: cases.caseNumber,
+      state: cases.state,
+      category: categories.label,
+      what: cases.what,
+      whereText: cases.whereText,
+      whenText: cases.whenText,
+      whenDate: cases.whenDate,
+      whoText: cases.whoText,
+      howText: cases.howText,
+      anonymous: cases.anonymous,
+      quarantined: cases.quarantined,
+      assignedOfficerName: officers.name,
+      rejectionReason: cases.rejectionReason,
+      outcome: cases.outcome,
+      outcomeSummary: cases.outcomeSummary,
+      referredTo: cases.referredTo,
+      completedAt: cases.completedAt,
+      stateChangedAt: cases.stateChangedAt,
+      createdAt: cases.createdAt,
+    })
+    .from(cases)
+    .leftJoin(categories, eq(categories.id, cases.categoryId))
+    .leftJoin(officers, eq(officers.id, cases.assignedOfficerId))
+    .where(eq(cases.caseNumber, caseNumber))
+    .limit(1);
+  if (!row) return null;
+  const caseId = row.id;
+
+  const [parties, fileRows, events, messageRows, requestRows, summonsRows, settings, access] = await Promise.all([
+    db
+      .select({ name: reportedParties.name, position: reportedParties.position, workUnit: reportedParties.workUnit })
+      .from(reportedParties)
+      .where(eq(reportedParties.caseId, caseId))
+      .orderBy(asc(reportedParties.sortOrder), asc(reportedParties.id)),
+    db
+      .select({
+        id: attachments.id,
+        storageKey: attachments.storageKey,
+        fileNameEnc: attachments.fileNameEnc,
+        extension: attachments.extension,
+        mimeType: attachments.mimeType,
+        sizeBytes: attachments.sizeBytes,
+        createdAt: attachments.createdAt,
+        messageId: attachments.messageId,
+      })
+      .from(attachments)
+      .where(eq(attachments.caseId, caseId))
+      .orderBy(asc(attachments.createdAt), asc(attachments.id)),
+    db
+      .select({
+        id: caseEvents.id,
+        at: caseEvents.createdAt,
+        kind: caseEvents.kind,
+        fromState: caseEvents.fromState,
+        toState: caseEvents.toState,
+        officerName: officers.name,
+        internalNote: caseEvents.internalNote,
+        publicNote: caseEvents.publicNote,
+        visibleToReporter: caseEvents.visibleToReporter,
+      })
+      .from(caseEvents)
+      .leftJoin(officers, eq(officers.id, caseEvents.officerId))
+      .where(eq(caseEvents.caseId, caseId))
+      .orderBy(asc(caseEvents.createdAt), asc(caseEvents.id)),
+    db
+      .select({
+        id: messages.id,
+        author: messages.author,
+        officerName: officers.name,
+        infoRequestId: messages.infoRequestId,
+        body: messages.body,
+        createdAt: messages.createdAt,
+      })
+      .from(messages)
+      .leftJoin(officers, eq(officers.id, messages.officerId))
+      .where(eq(messages.caseId, caseId))
+      .orderBy(asc(messages.createdAt), asc(messages.id)),
+    db
+      .select({
+        id: infoRequests.id,
+        questions: infoRequests.questions,
+        dueAt: infoRequests.dueAt,
+        status: infoRequests.status,
+        officerName: officers.name,
+        answeredAt: infoRequests.answeredAt,
+        createdAt: infoRequests.createdAt,
+      })
+      .from(infoRequests)
+      .leftJoin(officers, eq(officers.id, infoRequests.officerId))
+      .where(eq(infoRequests.caseId, caseId))
+      .orderBy(asc(infoRequests.createdAt), asc(infoRequests.id)),
+    db
+      .select({
+        id: summons.id,
+        role: summons.role,
+        personName: summons.personName,
+        scheduledAt: summons.scheduledAt,
+        place: summons.place,
+        agenda: summons.agenda,
+        letterNumber: summons.letterNumber,
+        status: summons.status,
+        minutes: summons.minutes,
+        statusReason: summons.statusReason,
+        replacesId: summons.replacesId,
+        officerName: officers.name,
+      })
+      .from(summons)
+      .leftJoin(officers, eq(officers.id, summons.officerId))
+      .where(eq(summons.caseId, caseId))
+      .orderBy(asc(summons.scheduledAt), asc(summons.id)),
+    getSettings(db),
+    options.officerId ? identityAccessFor(db, caseId, options.officerId) : Promise.resolve(undefined),
+  ]);
+
+  const files: OfficerAttachment[] = fileRows.map((file) => ({
+    id: file.id,
+    fileName: fileNameOf(file),
+    mimeType: file.mimeType,
+    sizeBytes: file.sizeBytes,
+    createdAt: file.createdAt,
+    messageId: file.messageId,
+  }));
+  const questionsById = new Map(requestRows.map((request) => [request.id, request.questions]));
+  const openRequest = requestRows.filter((request) => request.status === 'open').at(-1);
+
+  const years = [row.createdAt, row.completedAt ?? row.createdAt, now].map((date) => date.getUTCFullYear());
+  const holidaySet = await loadHolidaySet(db, Math.min(...years), Math.max(...years) + 1);
+  const deadline = caseDeadlines(
+    { ...row, openInfoRequestDueAt: openRequest?.dueAt ?? null },
+    settings,
+    holidaySet,
+    now,
+  );
+  const final = isFinal(row.state);
+
+  return {
+    id: caseId,
+    caseNumber: row.caseNumber,
+    state: row.state,
+    stateLabel: officerLabel(row.state),
+    category: row.category,
+    createdAt: row.createdAt,
+    stateChangedAt: row.stateChangedAt,
+    report: { what: row.what, where: row.whereText, whenText: row.whenText, whenDate: row.whenDate, who: row.whoText, how: row.howText },
+    anonymous: row.anonymous,
+    quarantined: row.quarantined,
+    assignedOfficerName: row.assignedOfficerName,
+    rejectionReason: row.rejectionReason ? REJECTION_REASON_LABELS[row.rejectionReason] : null,
+    outcome: row.outcome ? OUTCOME_LABELS[row.outcome] : null,
+    outcomeSummary: row.outcomeSummary,
+    referredTo: row.referredTo,
+    reportedParties: parties,
+    attachments: files,
+    timeline: events.map((event) => ({ ...event, label: EVENT_LABELS[event.kind] ?? event.kind })),
+    thread: messageRows.map(({ infoRequestId, ...message }) => ({
+      ...message,
+      attachments: files.filter((file) => file.messageId === message.id),
+      answers: infoRequestId !== null && questionsById.has(infoRequestId)
+        ? { id: infoRequestId, questions: questionsById.get(infoRequestId)! }
+        : null,
+    })),
+    infoRequests: requestRows,
+    summons: summonsRows.map((item) => ({
+      ...item,
+      statusLabel: SUMMONS_STATUS_LABELS[item.status],
+      canChange: item.status === 'scheduled' && !final,
+    })),
+    deadline,
+    allowedActions: allowedActionsFor(row.state, { openInfoRequestDueAt: openRequest?.dueAt ?? null, now }),
+    identityAccess: access?.status ?? null,
+  };
+}

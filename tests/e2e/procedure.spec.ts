@@ -1,0 +1,101 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { daysAhead, fillReport, lookUp, openReceivedCase, signInAsAdmin, sloppy, submitAndReadTicket } from './support';
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+async function newPage(browser: Browser, javaScriptEnabled: boolean): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 360, height: 740 }, locale: 'id-ID' });
+  return context.newPage();
+}
+
+async function schedule(officer: Page, role: 'Pelapor' | 'Saksi' | 'Terlapor', name: string, place: string) {
+  const form = officer.getByRole('form', { name: 'Jadwalkan pemanggilan' });
+  await form.getByLabel('Pihak yang dipanggil').selectOption({ label: role });
+  await form.getByLabel('Nama yang dipanggil').fill(name);
+  await form.getByLabel('Tanggal').fill(daysAhead(3));
+  await form.getByLabel('Jam').fill('09:00');
+  await form.getByLabel('Tempat').fill(place);
+  await form.getByLabel('Agenda').fill(`Klarifikasi laporan oleh ${role.toLowerCase()}`);
+  await form.getByRole('button', { name: 'Jadwalkan Pemanggilan' }).click();
+  await expect(officer.getByRole('region', { name: `Pemanggilan ${role}: ${name}` })).toBeVisible();
+}
+
+for (const reporterJs of [false, true]) {
+  test(`[PROSEDUR] the whole procedure, reporter with JavaScript ${reporterJs ? 'on' : 'off'}: verify → ask → answer with a file → accept → summons → conclude`, async ({ browser }) => {
+    test.setTimeout(180_000);
+    const marker = `Penanda-${reporterJs ? 'js' : 'nojs'}-${Date.now()}`;
+    const witness = `Saksi ${marker}`;
+    const reported = `Terlapor ${marker}`;
+    const reporter = await newPage(browser, reporterJs);
+    const officer = await newPage(browser, true);
+
+    // The reporter submits and keeps the ticket.
+    await reporter.goto('/lapor');
+    await fillReport(reporter, { what: `Bendahara meminta uang tunai kepada penyedia. ${marker}` });
+    const ticket = await submitAndReadTicket(reporter);
+
+    // The officer signs in, finds the case and starts verification.
+    await signInAsAdmin(officer);
+    await openReceivedCase(officer, marker);
+    await officer.getByRole('button', { name: 'Mulai Verifikasi' }).click();
+    await expect(officer.getByText('Verifikasi', { exact: true }).first()).toBeVisible();
+
+    // Something is missing: the officer asks, the reporter answers on /status with a file.
+    const ask = officer.getByRole('form', { name: 'Minta kelengkapan informasi' });
+    await ask.getByLabel('Pertanyaan untuk pelapor').fill('Mohon lampirkan kuitansi atau bukti permintaan uang tersebut.');
+    await ask.getByRole('button', { name: 'Minta Kelengkapan' }).click();
+    await expect(officer.getByText('Menunggu Kelengkapan', { exact: true }).first()).toBeVisible();
+
+    await lookUp(reporter, sloppy(ticket));
+    await expect(reporter.getByText('Perlu Kelengkapan', { exact: true }).first()).toBeVisible();
+    await expect(reporter.getByText('Mohon lampirkan kuitansi')).toBeVisible();
+    const answer = reporter.getByRole('form', { name: 'Jawab permintaan kelengkapan' });
+    await answer.getByLabel('Jawaban Anda').fill('Kuitansi permintaan uang saya lampirkan.');
+    await answer.getByLabel('Lampiran').setInputFiles({ name: 'kuitansi-jawaban.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await answer.getByRole('button', { name: 'Kirim Jawaban' }).click();
+    await expect(reporter.getByText('Jawaban Anda telah terkirim')).toBeVisible();
+    await expect(reporter.getByText('Diverifikasi', { exact: true }).first()).toBeVisible();
+
+    // The case is back in Verifikasi with the answer and its file in the thread.
+    await officer.reload();
+    await expect(officer.getByText('Kuitansi permintaan uang saya lampirkan.')).toBeVisible();
+    await expect(officer.locator('#percakapan').getByRole('link', { name: 'kuitansi-jawaban.pdf' })).toBeVisible();
+    await officer.getByRole('button', { name: 'Nyatakan Lengkap' }).click();
+    await expect(officer.getByText('Penelaahan', { exact: true }).first()).toBeVisible();
+
+    // Summons of the reporter (they see it) and of a witness (they never do).
+    await schedule(officer, 'Pelapor', 'Pelapor', 'Ruang Rapat Biro Umum');
+    await reporter.goto('/status');
+    await expect(reporter.getByRole('heading', { name: 'Undangan klarifikasi' })).toBeVisible();
+    await expect(reporter.getByText('Ruang Rapat Biro Umum', { exact: true })).toBeVisible();
+
+    await schedule(officer, 'Saksi', witness, 'Ruang Inspeksi');
+    const reporterSummons = officer.getByRole('region', { name: 'Pemanggilan Pelapor: Pelapor' });
+    await reporterSummons.getByLabel('Hadir', { exact: true }).check();
+    await reporterSummons.getByLabel('Berita acara').fill('Pelapor hadir dan menjelaskan kronologi permintaan uang.');
+    await reporterSummons.getByRole('button', { name: 'Catat Kehadiran' }).click();
+    await expect(reporterSummons.getByText(/Hadir/).first()).toBeVisible();
+
+    // The reported party is summoned: the reporter sees nothing of it.
+    await schedule(officer, 'Terlapor', reported, 'Ruang Kepala Biro');
+    await expect(officer.getByText('Pemeriksaan Terlapor', { exact: true }).first()).toBeVisible();
+    await reporter.goto('/status');
+    await expect(reporter.getByText('Diproses', { exact: true }).first()).toBeVisible();
+    const reporterPage = await reporter.locator('body').textContent();
+    expect(reporterPage).not.toContain(witness);
+    expect(reporterPage).not.toContain(reported);
+    expect(reporterPage).not.toContain('Ruang Kepala Biro');
+    expect(reporterPage).not.toContain('Ruang Inspeksi');
+
+    // Conclusion, and the reporter reads it.
+    const conclude = officer.getByRole('form', { name: 'Selesaikan kasus' });
+    await conclude.getByLabel('Hasil penanganan').selectOption({ index: 2 });
+    await conclude.getByLabel('Ringkasan hasil untuk pelapor').fill('Terlapor terbukti melanggar disiplin dan telah dijatuhi sanksi sesuai ketentuan.');
+    await conclude.getByRole('button', { name: 'Selesaikan Kasus' }).click();
+    await expect(officer.getByText('Selesai', { exact: true }).first()).toBeVisible();
+
+    await reporter.goto('/status');
+    await expect(reporter.getByText('Selesai', { exact: true }).first()).toBeVisible();
+    await expect(reporter.getByText('telah dijatuhi sanksi sesuai ketentuan')).toBeVisible();
+  });
+}
