@@ -1,11 +1,11 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { withSession } from '@/auth';
 
 /**
- * First door for every page: a fresh CSP nonce per request (Next.js applies it to
- * its own scripts). No third-party origin is allowed anywhere. Authorisation is not
- * decided here; every page, action and download checks again itself.
+ * A fresh CSP nonce per request (Next.js applies it to its own scripts). No
+ * third-party origin is allowed anywhere.
  */
-export function proxy(request: NextRequest) {
+function withSecurityHeaders(request: NextRequest): NextResponse {
   const nonce = btoa(crypto.randomUUID());
   const dev = process.env.NODE_ENV === 'development';
   // Evidence and calendar downloads are sandboxed: nothing in them can run as this site.
@@ -33,6 +33,32 @@ export function proxy(request: NextRequest) {
   const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
   if (https) response.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
   return response;
+}
+
+function isOfficerArea(pathname: string): boolean {
+  return (pathname === '/petugas' || pathname.startsWith('/petugas/')) && pathname !== '/petugas/masuk';
+}
+
+/**
+ * First door for every page. For the officer area (/petugas/* except the login page) it
+ * is also the session's first door, and where the session's inactivity clock is
+ * refreshed: withSession (auth.ts) runs the jwt callback (30 min idle, 8 h absolute,
+ * account still active, password unchanged) and re-issues or clears the session cookie,
+ * which server components cannot do. Authorisation is not decided here; every page,
+ * action and download checks again itself.
+ */
+export function proxy(request: NextRequest) {
+  if (!isOfficerArea(request.nextUrl.pathname)) return withSecurityHeaders(request);
+  return withSession(request, (req) => {
+    // A server action posted from a page answers for itself (officerAction refuses
+    // without a session and says so). 303 so a form POST becomes a GET of the login page.
+    if (!req.auth && !req.headers.has('next-action')) {
+      const login = new URL('/petugas/masuk', req.nextUrl);
+      login.searchParams.set('callbackUrl', `${req.nextUrl.pathname}${req.nextUrl.search}`);
+      return NextResponse.redirect(login, 303);
+    }
+    return withSecurityHeaders(req);
+  });
 }
 
 export const config = {

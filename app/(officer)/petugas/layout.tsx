@@ -24,7 +24,7 @@ export default async function OfficerLayout({ children }: { children: React.Reac
 
   return (
     <div className="flex min-h-screen flex-col">
-      <header className="bg-brand-800 text-white">
+      <header className="bg-brand-800 text-white print:hidden">
         <a
           href="#konten"
           className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-3 focus:font-semibold focus:text-brand-800"
@@ -67,7 +67,7 @@ export default async function OfficerLayout({ children }: { children: React.Reac
           </nav>
         </div>
       </header>
-      <main id="konten" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 focus:outline-none">
+      <main id="konten" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 focus:outline-none print:max-w-none print:p-0">
         {children}
       </main>
     </div>
