@@ -7,6 +7,8 @@ export const metadata: Metadata = {
   description: 'Sampaikan laporan dugaan pelanggaran secara aman dan rahasia.',
   robots: { index: false, follow: false },
   referrer: 'same-origin',
+  // An empty inline icon: no /favicon.ico request (a 404) on every first visit over 2G.
+  icons: { icon: 'data:,' },
 };
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#1e40af' };
