@@ -1,14 +1,15 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
 import { attachments, caseCounters, caseEvents, cases, reportedParties } from '@/lib/db/schema';
-import { encryptJson } from '@/lib/crypto/aead';
-import { dataKey, ticketKey } from '@/lib/env';
+import { ticketKey } from '@/lib/env';
 import { getBlobStore, type BlobStore } from '@/lib/storage';
 import { attachmentRows, storePreparedFiles } from './attachments';
 import type { PreparedFile } from '@/lib/storage/evidence';
 import { spamScore, QUARANTINE_THRESHOLD } from '@/lib/security/spam';
 import { OFFICE_TIME_ZONE } from './deadlines';
 import { dueFields } from './due';
+import { notifyOfficers } from './notify';
+import { encryptIdentity } from './reporter-identity';
 import { generateTicket, hashTicket } from './ticket';
 import type { ReportInput } from './schemas';
 
@@ -34,11 +35,6 @@ export function formatCaseNumber(year: number, sequence: number): string {
   return `${year}-${String(sequence).padStart(4, '0')}`;
 }
 
-/** The associated data that binds a reporter identity ciphertext to its case. */
-export function identityAad(ticketHash: string): string {
-  return `identity:${ticketHash}`;
-}
-
 /**
  * Stores a validated report: encrypted evidence first, then the case, its reported
  * persons, attachments and first timeline event in one transaction. If anything
@@ -62,11 +58,7 @@ export async function submitReport(db: Database, options: SubmitReportOptions): 
     const { identity } = report;
     const identityEnc = identity.anonymous
       ? null
-      : encryptJson(
-          { name: identity.name, phone: identity.phone, email: identity.email, address: identity.address },
-          dataKey(),
-          identityAad(ticketHash),
-        );
+      : encryptIdentity({ name: identity.name, phone: identity.phone, email: identity.email, address: identity.address }, ticketHash);
 
     const due = await dueFields(db, { state: 'received', createdAt: now });
     return await db.transaction(async (tx) => {
@@ -116,6 +108,9 @@ export async function submitReport(db: Database, options: SubmitReportOptions): 
       }
 
       if (stored.length > 0) await tx.insert(attachments).values(attachmentRows(stored, created.id, null, now));
+
+      // Likely spam waits in quarantine without mailing every officer.
+      if (!quarantined) await notifyOfficers(tx, 'new_report', caseNumber, now);
 
       await tx.insert(caseEvents).values({
         caseId: created.id,

@@ -155,9 +155,11 @@ export const infoRequests = sqliteTable(
     status: text('status', { enum: INFO_REQUEST_STATUSES }).notNull().default('open'),
     officerId: integer('officer_id').references(() => officers.id),
     answeredAt: integer('answered_at', { mode: 'timestamp' }),
+    /** When officers were told the due date passed unanswered (set once, by whichever instance wins). */
+    expiryNotifiedAt: integer('expiry_notified_at', { mode: 'timestamp' }),
     createdAt: createdAt(),
   },
-  (t) => [index('info_requests_case_idx').on(t.caseId, t.status)],
+  (t) => [index('info_requests_case_idx').on(t.caseId, t.status), index('info_requests_due_idx').on(t.status, t.dueAt)],
 );
 export type InfoRequest = typeof infoRequests.$inferSelect;
 
@@ -199,6 +201,8 @@ export const summons = sqliteTable(
     /** Set when this summons replaces an earlier one (rescheduling). */
     replacesId: integer('replaces_id'),
     officerId: integer('officer_id').references(() => officers.id),
+    /** When officers were reminded of this summons the day before (set once). */
+    reminderSentAt: integer('reminder_sent_at', { mode: 'timestamp' }),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp' }).notNull().default(sql`(unixepoch())`),
   },

@@ -3,7 +3,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { count, eq, sql } from 'drizzle-orm';
 import { handleReportSubmission } from '@/lib/cases/report-submission';
-import { identityAad } from '@/lib/cases/submit';
+import { identityAad } from '@/lib/cases/reporter-identity';
 import { hashTicket } from '@/lib/cases/ticket';
 import { decryptJson } from '@/lib/crypto/aead';
 import type { Database } from '@/lib/db/client';

@@ -19,7 +19,16 @@ export default async function OfficerLayout({ children }: { children: React.Reac
   const nav = [
     { href: '/petugas', label: 'Kotak Masuk' },
     { href: '/petugas/akun', label: 'Akun Saya' },
-    ...(officer.role === 'admin' ? [{ href: '/petugas/admin/petugas', label: 'Kelola Petugas' }] : []),
+    ...(officer.role === 'admin'
+      ? [
+          { href: '/petugas/admin/petugas', label: 'Kelola Petugas' },
+          { href: '/petugas/admin/pengaturan', label: 'Pengaturan' },
+          { href: '/petugas/admin/hari-libur', label: 'Hari Libur' },
+          { href: '/petugas/admin/identitas', label: 'Permintaan Identitas' },
+          { href: '/petugas/admin/audit', label: 'Log Audit' },
+          { href: '/petugas/admin/outbox', label: 'Email Keluar' },
+        ]
+      : []),
   ];
 
   return (

@@ -5,6 +5,7 @@ import type { Database } from '@/lib/db/client';
 import { caseEvents, cases, type Case } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import { dueFields } from '../due';
+import { notifyReporterIfConsented } from '../notify';
 import { officerLabel, transition, type CaseState } from '../workflow';
 
 /**
@@ -128,6 +129,9 @@ export async function recordEvent(
     now?: Date;
   },
 ): Promise<void> {
+  // An officer's news for the reporter also goes, as a bare "there is an update", to the
+  // reporter's email when they agreed; their own actions never mail them.
+  if (event.publicNote && event.officerId !== null) await notifyReporterIfConsented(tx, event.caseId, event.now);
   await tx.insert(caseEvents).values({
     caseId: event.caseId,
     kind: event.kind,

@@ -2,14 +2,12 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { appendAudit } from '@/lib/audit/log';
 import type { SessionUser } from '@/lib/auth/guard';
-import { decryptJson } from '@/lib/crypto/aead';
 import type { Database } from '@/lib/db/client';
 import { identityRequests } from '@/lib/db/schema';
-import { dataKey } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { getSettings } from '@/lib/settings';
 import type { identityRequestSchema } from '../officer-schemas';
-import { identityAad } from '../submit';
+import { decryptIdentity, type ReporterIdentity } from '../reporter-identity';
 import { authorize, loadCase } from './common';
 
 /**
@@ -18,7 +16,7 @@ import { authorize, loadCase } from './common';
  * requires it, an admin approves the request first.
  */
 
-export type ReporterIdentity = { name?: string; phone?: string; email?: string; address?: string };
+export type { ReporterIdentity } from '../reporter-identity';
 
 export type RequestIdentityAccessOptions = z.infer<typeof identityRequestSchema>;
 
@@ -60,5 +58,5 @@ export async function viewReporterIdentity(db: Database, actor: SessionUser, cas
     throw new AppError('identity_not_approved', { userMessage: 'Anda belum memiliki izin untuk melihat identitas pelapor.' });
   }
   await appendAudit(db, { officerId: officer.id, action: 'identity.view', caseId: caseRow.id, detail: { requestId: access.id } });
-  return decryptJson<ReporterIdentity>(caseRow.reporterIdentityEnc, dataKey(), identityAad(caseRow.ticketHash));
+  return decryptIdentity(caseRow.reporterIdentityEnc, caseRow.ticketHash);
 }

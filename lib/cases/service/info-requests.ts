@@ -9,6 +9,7 @@ import { getBlobStore, type BlobStore } from '@/lib/storage';
 import type { PreparedFile } from '@/lib/storage/evidence';
 import { attachmentRows, storePreparedFiles } from '../attachments';
 import { endOfOfficeDay, type requestInformationSchema } from '../officer-schemas';
+import { notifyOfficers } from '../notify';
 import { assertMove, authorize, loadCase, moveCase } from './common';
 
 /**
@@ -106,6 +107,7 @@ export async function answerInformationRequest(db: Database, options: AnswerInfo
         .values({ caseId: caseRow.id, author: 'reporter', infoRequestId: request.id, body: options.body, createdAt: now })
         .returning({ id: messages.id });
       if (stored.length > 0) await tx.insert(attachments).values(attachmentRows(stored, caseRow.id, message.id, now));
+      await notifyOfficers(tx, 'reporter_answered', caseRow.caseNumber, now);
       await moveCase(tx, {
         caseRow,
         to: 'verifying',

@@ -10,6 +10,7 @@ import type { PreparedFile } from '@/lib/storage/evidence';
 import { attachmentRows, storePreparedFiles } from '../attachments';
 import type { messageSchema } from '../officer-schemas';
 import { isFinal } from '../workflow';
+import { notifyOfficers } from '../notify';
 import { authorize, loadCase, recordEvent, touchCase } from './common';
 
 /** The thread between officers and the reporter, open while the case is. */
@@ -66,6 +67,7 @@ export async function sendReporterMessage(db: Database, options: ReporterMessage
         publicNote: 'Pesan Anda telah terkirim kepada petugas.',
         now,
       });
+      await notifyOfficers(tx, 'reporter_message', caseRow.caseNumber, now);
       await appendAudit(tx, { officerId: null, action: 'case.message_from_reporter', caseId: caseRow.id, detail: { messageId: message.id, files: stored.length }, at: now });
       await touchCase(tx, caseRow.id, now);
     });

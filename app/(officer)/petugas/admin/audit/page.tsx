@@ -1,0 +1,173 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { loadAuditPage } from '@/lib/admin/audit-view';
+import { currentOfficer } from '@/lib/auth/session';
+import { getDb } from '@/lib/db/client';
+
+export const metadata: Metadata = { title: 'Log Audit' };
+
+/*
+ * Reading this page is deliberately NOT audited: every view would append a row, so the
+ * log would grow with each page turn and bury the entries it exists to show. Only
+ * admins reach it, and what they can do from here (nothing but read) changes nothing.
+ */
+
+const timeFormat = new Intl.DateTimeFormat('id-ID', {
+  day: '2-digit',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  timeZone: 'Asia/Makassar',
+});
+
+const REASON_LABELS = { edited: 'diubah', removed: 'dihapus', reordered: 'diurutkan ulang' } as const;
+
+function beforeIdFrom(value: string | string[] | undefined): number | null {
+  const raw = Array.isArray(value) ? value[0] : value;
+  return raw && /^\d{1,15}$/.test(raw) ? Number(raw) : null;
+}
+
+/** /petugas/admin/audit: the hash-chained audit log, newest first, with the chain's state. */
+export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const officer = await currentOfficer();
+  if (!officer) redirect('/petugas/masuk');
+  if (officer.role !== 'admin') {
+    return (
+      <div>
+        <h1 className="text-2xl font-bold text-slate-900">Akses ditolak</h1>
+        <p className="mt-2 text-slate-700">Halaman ini hanya untuk administrator WBS.</p>
+      </div>
+    );
+  }
+  const beforeId = beforeIdFrom((await searchParams).sebelum);
+  const { rows, nextBeforeId, chain } = await loadAuditPage(getDb(), officer, { beforeId });
+
+  return (
+    <div className="space-y-6">
+      <div className="max-w-3xl">
+        <h1 className="text-2xl font-bold text-slate-900">Log Audit</h1>
+        <p className="mt-2 text-slate-700">
+          Setiap tindakan petugas tercatat di sini dan tidak dapat diubah. Setiap entri memuat sidik (hash) entri sebelumnya,
+          sehingga entri yang diubah, dihapus, atau diurutkan ulang langsung terlihat.
+        </p>
+      </div>
+
+      {chain.intact ? (
+        <div role="status" className="rounded-lg border-2 border-green-700 bg-green-50 p-4 text-green-900">
+          <p className="text-lg font-semibold">Rantai log audit utuh ({chain.rows.toLocaleString('id-ID')} entri)</p>
+          {chain.rows > 0 ? (
+            <p className="mt-1 text-sm">
+              Sidik entri terakhir: <code className="font-mono break-all">{chain.lastHash}</code>. Catat sidik ini secara
+              berkala di luar sistem: hanya dengan catatan itu terlihat bila entri terbaru dipotong.
+            </p>
+          ) : null}
+        </div>
+      ) : (
+        <div role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-4 text-red-900">
+          <p className="text-lg font-semibold">
+            Rantai log audit RUSAK pada entri #{chain.brokenAtId} ({REASON_LABELS[chain.reason]})
+          </p>
+          <p className="mt-1 text-sm">
+            Ada entri yang {REASON_LABELS[chain.reason]} langsung di basis data, di luar aplikasi. Jangan mengubah apa pun;
+            amankan salinan basis data dan laporkan kepada pimpinan serta pengelola server untuk ditelusuri.
+          </p>
+          <p className="mt-2 text-sm">
+            <a href={`/petugas/admin/audit?sebelum=${chain.brokenAtId + 1}`} className="font-semibold underline underline-offset-2">
+              Tampilkan entri #{chain.brokenAtId} dan sebelumnya
+            </a>
+          </p>
+        </div>
+      )}
+
+      <section aria-labelledby="entri-heading">
+        <h2 id="entri-heading" className="text-lg font-semibold">
+          {beforeId ? `Entri sebelum #${beforeId}` : 'Entri terbaru'}
+        </h2>
+        {rows.length === 0 ? (
+          <p className="mt-2 text-slate-700">Tidak ada entri.</p>
+        ) : (
+          <div className="mt-3 overflow-x-auto rounded-lg border border-slate-300 bg-white">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Entri log audit, yang terbaru lebih dahulu</caption>
+              <thead className="bg-slate-100">
+                <tr>
+                  <th scope="col" className="px-3 py-2">
+                    #
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Waktu (WITA)
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Petugas
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Tindakan
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Kasus
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Detail
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => {
+                  const broken = !chain.intact && chain.brokenAtId === row.id;
+                  return (
+                    <tr key={row.id} className={`border-t border-slate-200 align-top ${broken ? 'bg-red-50' : ''}`}>
+                      <th scope="row" className="px-3 py-2 font-mono font-normal text-slate-600">
+                        {row.id}
+                        {broken ? <span className="block font-sans font-semibold text-red-800">rusak</span> : null}
+                      </th>
+                      <td className="px-3 py-2 whitespace-nowrap">
+                        <time dateTime={row.at.toISOString()}>{timeFormat.format(row.at)}</time>
+                      </td>
+                      <td className="px-3 py-2">{row.officerName ?? <span className="text-slate-600">Sistem/Pelapor</span>}</td>
+                      <td className="px-3 py-2">
+                        {row.actionLabel}
+                        {row.actionLabel !== row.action ? (
+                          <code className="block font-mono text-xs text-slate-500">{row.action}</code>
+                        ) : null}
+                      </td>
+                      <td className="px-3 py-2 whitespace-nowrap">
+                        {row.caseNumber ? (
+                          <a href={`/petugas/kasus/${row.caseNumber}`} className="text-brand-700 underline underline-offset-2">
+                            {row.caseNumber}
+                          </a>
+                        ) : row.caseId ? (
+                          <span className="text-slate-600">#{row.caseId}</span>
+                        ) : (
+                          <span className="sr-only">Tidak ada</span>
+                        )}
+                      </td>
+                      <td className="px-3 py-2 font-mono text-xs break-words text-slate-700">{row.detail}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <nav aria-label="Halaman log audit" className="mt-4 flex flex-wrap gap-3">
+          {beforeId ? (
+            <a href="/petugas/admin/audit" className="inline-flex min-h-11 items-center rounded-md border-2 border-brand-700 bg-white px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50">
+              Terbaru
+            </a>
+          ) : null}
+          {nextBeforeId ? (
+            <a
+              href={`/petugas/admin/audit?sebelum=${nextBeforeId}`}
+              rel="next"
+              className="inline-flex min-h-11 items-center rounded-md border-2 border-brand-700 bg-white px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50"
+            >
+              Sebelumnya<span className="sr-only"> (entri yang lebih lama)</span>
+            </a>
+          ) : null}
+        </nav>
+      </section>
+    </div>
+  );
+}

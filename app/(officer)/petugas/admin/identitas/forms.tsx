@@ -1,0 +1,114 @@
+'use client';
+
+import { useActionState } from 'react';
+import { FormMessage } from '@/components/officer/form-kit';
+import type { ActionState } from '@/lib/auth/session';
+import { IDLE } from '@/lib/forms';
+import { decideIdentityRequestAction } from './actions';
+
+/*
+ * Pending identity requests with "Setujui" / "Tolak". Every row's form shares one
+ * result region above the table, so the result stays after the decided row leaves the
+ * list; with JavaScript off the page comes back to the same place (permalink).
+ */
+
+export type PendingRequestRow = {
+  id: number;
+  caseNumber: string;
+  officerName: string;
+  reason: string;
+  createdLabel: string;
+  createdIso: string;
+  ownRequest: boolean;
+};
+
+const button =
+  'inline-flex min-h-11 items-center justify-center rounded-md border-2 px-3 py-1.5 text-sm font-semibold focus-visible:outline-3 focus-visible:outline-offset-2 disabled:opacity-70';
+
+export function PendingRequestsTable({ rows }: { rows: PendingRequestRow[] }) {
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(
+    decideIdentityRequestAction,
+    IDLE,
+    '/petugas/admin/identitas#menunggu',
+  );
+  return (
+    <div className="space-y-3">
+      <FormMessage state={state} />
+      {rows.length === 0 ? (
+        <p className="text-slate-700">Tidak ada permintaan yang menunggu keputusan.</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Permintaan akses identitas pelapor yang menunggu keputusan, yang terlama lebih dahulu</caption>
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className="px-3 py-2">
+                  Kasus
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Petugas
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Alasan
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Diajukan (WITA)
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Keputusan
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id} className="border-t border-slate-200 align-top">
+                  <th scope="row" className="px-3 py-2 font-medium whitespace-nowrap">
+                    <a href={`/petugas/kasus/${row.caseNumber}`} className="text-brand-700 underline underline-offset-2">
+                      {row.caseNumber}
+                    </a>
+                  </th>
+                  <td className="px-3 py-2">{row.officerName}</td>
+                  <td className="max-w-md px-3 py-2 break-words whitespace-pre-line">{row.reason}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">
+                    <time dateTime={row.createdIso}>{row.createdLabel}</time>
+                  </td>
+                  <td className="px-3 py-2">
+                    <form action={formAction} className="flex flex-wrap gap-2">
+                      <input type="hidden" name="requestId" value={row.id} />
+                      {row.ownRequest ? (
+                        <p className="text-slate-700">Permintaan Anda sendiri; administrator lain yang memutuskan.</p>
+                      ) : (
+                        <button
+                          type="submit"
+                          name="decision"
+                          value="approve"
+                          disabled={pending}
+                          className={`${button} border-brand-700 bg-brand-700 text-white hover:bg-brand-800 focus-visible:outline-brand-600`}
+                        >
+                          Setujui<span className="sr-only"> permintaan {row.officerName} untuk kasus {row.caseNumber}</span>
+                        </button>
+                      )}
+                      <button
+                        type="submit"
+                        name="decision"
+                        value="deny"
+                        disabled={pending}
+                        className={`${button} border-red-700 bg-white text-red-800 hover:bg-red-50 focus-visible:outline-red-700`}
+                      >
+                        Tolak
+                        <span className="sr-only">
+                          {' '}
+                          permintaan {row.officerName} untuk kasus {row.caseNumber}
+                        </span>
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

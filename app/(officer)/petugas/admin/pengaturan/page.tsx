@@ -1,0 +1,39 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { maxBodyMb, settingsFormValues } from '@/lib/admin/settings';
+import { currentOfficer } from '@/lib/auth/session';
+import { getDb } from '@/lib/db/client';
+import { getSettings } from '@/lib/settings';
+import { SettingsForm } from './forms';
+
+export const metadata: Metadata = { title: 'Pengaturan Kantor' };
+
+/** /petugas/admin/pengaturan: office settings, for admins only (the action and service check again). */
+export default async function SettingsAdminPage() {
+  const officer = await currentOfficer();
+  if (!officer) redirect('/petugas/masuk');
+  if (officer.role !== 'admin') {
+    return (
+      <div>
+        <h1 className="text-2xl font-bold text-slate-900">Akses ditolak</h1>
+        <p className="mt-2 text-slate-700">Halaman ini hanya untuk administrator WBS.</p>
+      </div>
+    );
+  }
+  const settings = await getSettings(getDb());
+
+  return (
+    <div className="max-w-3xl space-y-6">
+      <div>
+        <h1 id="pengaturan-judul" className="text-2xl font-bold text-slate-900">
+          Pengaturan Kantor
+        </h1>
+        <p className="mt-2 text-slate-700">
+          Identitas kantor, batas berkas bukti, tenggat penanganan, dan aturan keamanan WBS. Setiap perubahan dicatat dalam
+          log audit (nama isian yang diubah, tanpa nilainya).
+        </p>
+      </div>
+      <SettingsForm stored={settingsFormValues(settings)} maxBodyMb={maxBodyMb()} />
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+import { inArray } from 'drizzle-orm';
+import { listAudit, verifyAuditChain, type AuditChainResult } from '@/lib/audit/log';
+import { authorizeOfficer, type SessionUser } from '@/lib/auth/guard';
+import { EVENT_LABELS } from '@/lib/cases/officer-view';
+import type { Database } from '@/lib/db/client';
+import { cases, officers } from '@/lib/db/schema';
+
+/**
+ * The data behind /petugas/admin/audit: one keyset page of the log, newest first, with
+ * officer names and case numbers looked up for that page only, and the state of the
+ * hash chain over the whole log.
+ */
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** Readable Indonesian names for the action keys the app writes; unknown keys show raw. */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  sign_in: 'Masuk ke sistem',
+  sign_in_failed: 'Gagal masuk',
+  sign_out: 'Keluar dari sistem',
+  password_changed: 'Mengganti kata sandi sendiri',
+  totp_enrolled: 'Mengaktifkan verifikasi dua langkah',
+  totp_disabled: 'Menonaktifkan verifikasi dua langkah',
+  officer_created: 'Membuat akun petugas',
+  officer_deactivated: 'Menonaktifkan akun petugas',
+  officer_reactivated: 'Mengaktifkan kembali akun petugas',
+  password_reset: 'Mengatur ulang kata sandi petugas',
+  totp_reset: 'Menghapus verifikasi dua langkah petugas',
+  role_changed: 'Mengubah peran petugas',
+  'settings.update': 'Mengubah pengaturan kantor',
+  'holiday.add': 'Menambah hari libur kantor',
+  'holiday.remove': 'Menghapus hari libur kantor',
+  'identity.request': 'Meminta akses identitas pelapor',
+  'identity.view': 'Melihat identitas pelapor',
+  'identity.approve': 'Menyetujui akses identitas pelapor',
+  'identity.deny': 'Menolak akses identitas pelapor',
+  'evidence.download': 'Mengunduh berkas bukti',
+  'summons.ics_download': 'Mengunduh jadwal pemanggilan (.ics)',
+  'summons.letter_view': 'Membuka surat panggilan',
+};
+
+/** The label for an action key: the table above, then the case timeline's labels for `case.*`, else the key. */
+export function auditActionLabel(action: string): string {
+  if (AUDIT_ACTION_LABELS[action]) return AUDIT_ACTION_LABELS[action];
+  if (action.startsWith('case.')) {
+    const event = EVENT_LABELS[action.slice('case.'.length)];
+    if (event) return `Kasus: ${event}`;
+  }
+  return action;
+}
+
+/** A detail object in one short line: `from: verifying · to: investigating · fields: officeName, maxFiles`. */
+export function formatAuditDetail(detail: unknown): string {
+  if (detail === null || detail === undefined) return '';
+  if (typeof detail !== 'object' || Array.isArray(detail)) return JSON.stringify(detail);
+  return Object.entries(detail as Record<string, unknown>)
+    .map(([key, value]) => {
+      const shown = Array.isArray(value)
+        ? value.map(String).join(', ')
+        : value !== null && typeof value === 'object'
+          ? JSON.stringify(value)
+          : String(value);
+      return `${key}: ${shown}`;
+    })
+    .join(' · ');
+}
+
+export type AuditViewRow = {
+  id: number;
+  at: Date;
+  officerId: number | null;
+  /** Null when the system or a reporter acted (officerId null). */
+  officerName: string | null;
+  action: string;
+  actionLabel: string;
+  caseId: number | null;
+  caseNumber: string | null;
+  detail: string;
+};
+
+export type AuditPageView = {
+  rows: AuditViewRow[];
+  /** Pass as `beforeId` for the next (older) page; null on the oldest page. */
+  nextBeforeId: number | null;
+  chain: AuditChainResult;
+};
+
+/**
+ * One page of the audit log for an admin. Verifying the chain reads the whole log; it is
+ * what the page exists for, and one pass over tens of thousands of rows is quick.
+ */
+export async function loadAuditPage(
+  db: Database,
+  actor: SessionUser,
+  options: { beforeId?: number | null; limit?: number } = {},
+): Promise<AuditPageView> {
+  await authorizeOfficer(db, actor, 'admin');
+  const beforeId = options.beforeId != null && Number.isSafeInteger(options.beforeId) && options.beforeId > 0 ? options.beforeId : null;
+  const [page, chain] = await Promise.all([
+    listAudit(db, { beforeId, limit: options.limit ?? AUDIT_PAGE_SIZE }),
+    verifyAuditChain(db),
+  ]);
+
+  const officerIds = [...new Set(page.rows.map((row) => row.officerId).filter((id): id is number => id !== null))];
+  const caseIds = [...new Set(page.rows.map((row) => row.caseId).filter((id): id is number => id !== null))];
+  const [names, numbers] = await Promise.all([
+    officerIds.length
+      ? db.select({ id: officers.id, name: officers.name }).from(officers).where(inArray(officers.id, officerIds))
+      : Promise.resolve([]),
+    caseIds.length
+      ? db.select({ id: cases.id, caseNumber: cases.caseNumber }).from(cases).where(inArray(cases.id, caseIds))
+      : Promise.resolve([]),
+  ]);
+  const nameOf = new Map(names.map((row) => [row.id, row.name]));
+  const numberOf = new Map(numbers.map((row) => [row.id, row.caseNumber]));
+
+  return {
+    rows: page.rows.map((row) => ({
+      id: row.id,
+      at: row.at,
+      officerId: row.officerId,
+      officerName: row.officerId === null ? null : (nameOf.get(row.officerId) ?? `Petugas #${row.officerId}`),
+      action: row.action,
+      actionLabel: auditActionLabel(row.action),
+      caseId: row.caseId,
+      caseNumber: row.caseId === null ? null : (numberOf.get(row.caseId) ?? null),
+      detail: formatAuditDetail(row.detail),
+    })),
+    nextBeforeId: page.nextBeforeId,
+    chain,
+  };
+}
