@@ -1,5 +1,6 @@
 import { openDatabase } from '@/lib/db/client';
 import { deliverAllDue } from '@/lib/email/delivery';
+import { runScheduledNotifications } from '@/lib/email/scheduled';
 import { databaseUrl } from '@/lib/env';
 
 /**
@@ -10,6 +11,8 @@ import { databaseUrl } from '@/lib/env';
 async function main(): Promise<number> {
   const { client, db } = openDatabase(databaseUrl());
   try {
+    const scheduled = await runScheduledNotifications(db);
+    console.log(`[outbox] scheduled: ${scheduled.expired} expired requests, ${scheduled.reminders} summons reminders, digest ${scheduled.digest ? 'sent' : 'not due'}`);
     const result = await deliverAllDue(db);
     console.log(
       `[outbox] pass done: claimed ${result.claimed}, sent ${result.sent}, captured ${result.captured}, ` +

@@ -10,7 +10,7 @@ import { prepare } from './prepare';
  */
 const root = process.cwd();
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-const SOURCES = ['app', 'components', 'lib', 'public', 'next.config.ts', 'proxy.ts', 'auth.ts', 'package-lock.json', 'postcss.config.mjs'];
+const SOURCES = ['app', 'components', 'lib', 'public', 'next.config.ts', 'proxy.ts', 'auth.ts', 'instrumentation.ts', 'package-lock.json', 'postcss.config.mjs'];
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;

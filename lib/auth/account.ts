@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { appendAudit } from '@/lib/audit/log';
 import type { Database } from '@/lib/db/client';
-import { officers } from '@/lib/db/schema';
+import { NOTIFY_MODES, officers, type Officer } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import { getSettings } from '@/lib/settings';
 import { authorizeOfficer, type SessionUser } from './guard';
@@ -10,7 +10,7 @@ import { hashPassword, verifyPassword } from './password';
 import { formatSecretForDisplay, newTotpSecret, openTotp, sealTotp, totpQrDataUrl, totpUri, verifyTotpCode } from './totp';
 
 /**
- * An officer's own account: password and two-step verification. Like the admin
+ * An officer's own account: password, two-step verification and email notifications. Like the admin
  * services, each function re-checks the acting officer from the database first.
  */
 
@@ -135,4 +135,39 @@ export async function disableTotp(db: Database, actor: SessionUser, input: { cod
     await tx.update(officers).set({ totpEnabled: false, totpSecretEnc: null }).where(eq(officers.id, me.id));
     await appendAudit(tx, { officerId: me.id, action: 'totp_disabled' });
   });
+}
+
+export type NotifyMode = Officer['notifyMode'];
+
+export const notifyModeSchema = z.object({
+  mode: z.enum(NOTIFY_MODES, { error: 'Pilih salah satu cara pemberitahuan email.' }),
+});
+
+/** How the signed-in officer chose to hear of events: 'immediate' or 'digest'. */
+export async function getNotifyMode(db: Database, actor: SessionUser): Promise<NotifyMode> {
+  const me = await authorizeOfficer(db, actor);
+  const [row] = await db.select({ notifyMode: officers.notifyMode }).from(officers).where(eq(officers.id, me.id));
+  return row.notifyMode;
+}
+
+/**
+ * The officer's own notification choice: an email for every event ('immediate'), or
+ * only the daily deadline digest ('digest'). Takes effect for the next event: emails
+ * already in the outbox stay. Audited as `officer.notify_mode` with the new mode; a
+ * choice that changes nothing writes nothing.
+ */
+export async function setNotifyMode(db: Database, actor: SessionUser, mode: NotifyMode): Promise<NotifyMode> {
+  const me = await authorizeOfficer(db, actor);
+  const parsed = notifyModeSchema.safeParse({ mode });
+  if (!parsed.success) {
+    throw new AppError('invalid_notify_mode', { field: 'mode', userMessage: 'Pilih salah satu cara pemberitahuan email.' });
+  }
+  const next = parsed.data.mode;
+  await db.transaction(async (tx) => {
+    const [row] = await tx.select({ notifyMode: officers.notifyMode }).from(officers).where(eq(officers.id, me.id));
+    if (row.notifyMode === next) return;
+    await tx.update(officers).set({ notifyMode: next }).where(eq(officers.id, me.id));
+    await appendAudit(tx, { officerId: me.id, action: 'officer.notify_mode', detail: { mode: next } });
+  });
+  return next;
 }

@@ -26,7 +26,7 @@ export function openDatabase(url: string): { client: Client; db: Database } {
     // Several app instances may share one file: wait for a lock rather than fail at once.
     timeout: 5000,
   });
-  return { client, db: drizzle(serialiseWrites(client), { schema }) };
+  return { client, db: drizzle(serialiseWrites(client, url), { schema }) };
 }
 
 /**
@@ -37,13 +37,17 @@ export function openDatabase(url: string): { client: Client; db: Database } {
  * processes sharing the file meet the busy timeout, which works across processes.
  * Consequence: inside a transaction's callback use its `tx`, never `db`, for writes.
  */
-function serialiseWrites(client: Client): Client {
-  let tail: Promise<unknown> = Promise.resolve();
+const writeQueues = new Map<string, { tail: Promise<unknown> }>();
+
+function serialiseWrites(client: Client, url: string): Client {
+  // One queue per database URL, shared by every client of this process on that file.
+  const queue = writeQueues.get(url) ?? { tail: Promise.resolve() };
+  writeQueues.set(url, queue);
   const turn = (): Promise<() => void> => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
-    const ready = tail.then(() => release);
-    tail = tail.then(() => held);
+    const ready = queue.tail.then(() => release);
+    queue.tail = queue.tail.then(() => held);
     return ready;
   };
   const isRead = (stmt: unknown) => {

@@ -17,6 +17,7 @@ import type { Database } from '@/lib/db/client';
 import { emailOutbox, type OutboxEmail } from '@/lib/db/schema';
 import { getSettings } from '@/lib/settings';
 import { defaultTransport, TransportError, type Transport } from './transport';
+import { runScheduledNotifications } from './scheduled';
 
 export {
   capturedTransport,
@@ -219,6 +220,8 @@ export function startDeliveryLoop(db: Database, options: Omit<DeliveryOptions, '
 
   const tick = async () => {
     try {
+      // Time-driven notifications first, so what they enqueue goes out in this pass.
+      await runScheduledNotifications(db);
       await deliverAllDue(db, settings);
     } catch (error) {
       // Database trouble (a busy file, a restart of the server): try again next tick.

@@ -10,6 +10,8 @@ import {
   changePasswordSchema,
   confirmTotpEnrolment,
   disableTotp,
+  notifyModeSchema,
+  setNotifyMode,
   totpCodeSchema,
 } from '@/lib/auth/account';
 import { officerAction } from '@/lib/auth/session';
@@ -52,6 +54,17 @@ const disableTotpAction = officerAction(totpCodeSchema, async (input, { db, offi
   return { message: 'Verifikasi dua langkah telah dinonaktifkan.' };
 });
 
+const NOTIFY_MODE_MESSAGES = {
+  immediate: 'Tersimpan. Anda akan menerima email untuk setiap kejadian yang perlu ditangani, ditambah ringkasan tenggat harian.',
+  digest: 'Tersimpan. Anda hanya akan menerima ringkasan tenggat harian; kejadian baru tetap terlihat di Kotak Masuk.',
+} as const;
+
+const notifyMode = officerAction(notifyModeSchema, async (input, { db, officer }) => {
+  const mode = await setNotifyMode(db, officer, input.mode);
+  revalidatePath('/petugas/akun');
+  return { message: NOTIFY_MODE_MESSAGES[mode] };
+});
+
 export async function changePasswordAction(...args: Parameters<typeof changePassword>) {
   return changePassword(...args);
 }
@@ -63,4 +76,7 @@ export async function confirmTotpAction(...args: Parameters<typeof confirmTotp>)
 }
 export async function disableTotpFormAction(...args: Parameters<typeof disableTotpAction>) {
   return disableTotpAction(...args);
+}
+export async function setNotifyModeAction(...args: Parameters<typeof notifyMode>) {
+  return notifyMode(...args);
 }

@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { TextField } from '@/components/forms/field';
 import { IDLE } from '@/lib/forms';
 import type { ActionState } from '@/lib/auth/session';
-import { beginTotpAction, changePasswordAction, confirmTotpAction, disableTotpFormAction } from './actions';
+import { beginTotpAction, changePasswordAction, confirmTotpAction, disableTotpFormAction, setNotifyModeAction } from './actions';
 
 /*
  * The account forms. Each passes a permalink to useActionState so it renders a real
@@ -145,6 +145,67 @@ export function DisableTotpForm({ permalink }: Props) {
       <CodeField state={state} id="totp-disable-code" />
       <button type="submit" disabled={pending} className={secondaryButtonClass}>
         {pending ? 'Memproses…' : 'Nonaktifkan verifikasi dua langkah'}
+      </button>
+    </form>
+  );
+}
+
+const NOTIFY_CHOICES = [
+  {
+    value: 'immediate',
+    label: 'Segera untuk setiap kejadian',
+    hint: 'Satu email setiap ada laporan baru, jawaban atau pesan pelapor, batas waktu yang terlewati, dan pemanggilan esok hari.',
+  },
+  {
+    value: 'digest',
+    label: 'Hanya ringkasan harian',
+    hint: 'Satu email sehari berisi kasus yang terlambat atau segera jatuh tempo. Kejadian lain hanya terlihat di Kotak Masuk.',
+  },
+] as const;
+
+/** Immediate emails or the daily digest only; `current` is what is stored now. */
+export function NotifyModeForm({ permalink, current }: Props & { current: 'immediate' | 'digest' }) {
+  const [state, formAction, pending] = useFormAction(setNotifyModeAction, permalink);
+  // After a refused post keep the choice the officer made; otherwise show what is stored.
+  const chosen = state.status === 'error' ? (state.values.mode ?? current) : current;
+  const error = fieldError(state, 'mode');
+  return (
+    <form action={formAction} className="space-y-4">
+      <FormMessage state={state} id="notifikasi-pesan" />
+      <fieldset aria-describedby={error ? 'notifikasi-error' : 'notifikasi-hint'} className="space-y-2">
+        <legend className="font-semibold">Kapan Anda ingin menerima email pemberitahuan?</legend>
+        <p id="notifikasi-hint" className="text-sm text-slate-700">
+          Email hanya memuat nomor kasus dan tautan, tidak pernah isi laporan.
+        </p>
+        {error ? (
+          <p id="notifikasi-error" className="text-sm font-medium text-red-700">
+            {error}
+          </p>
+        ) : null}
+        {/* Remounted when the stored or typed choice changes, so a form reset shows it. */}
+        <div key={chosen} className="space-y-2">
+          {NOTIFY_CHOICES.map((choice) => (
+            <label key={choice.value} className="flex items-start gap-3 rounded-md border border-slate-300 p-3">
+              <input
+                type="radio"
+                name="mode"
+                value={choice.value}
+                defaultChecked={chosen === choice.value}
+                aria-describedby={`notifikasi-${choice.value}-hint`}
+                className="mt-1 h-5 w-5"
+              />
+              <span>
+                <span className="font-semibold">{choice.label}</span>
+                <span id={`notifikasi-${choice.value}-hint`} className="block text-sm text-slate-700">
+                  {choice.hint}
+                </span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <button type="submit" disabled={pending} className={buttonClass}>
+        {pending ? 'Menyimpan…' : 'Simpan pilihan'}
       </button>
     </form>
   );

@@ -1,23 +1,23 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { pendingTotpEnrolment } from '@/lib/auth/account';
+import { getNotifyMode, pendingTotpEnrolment } from '@/lib/auth/account';
 import { ROLE_LABELS } from '@/lib/auth/officers';
 import { currentOfficer } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
 import { getSettings } from '@/lib/settings';
-import { ChangePasswordForm } from './forms';
+import { ChangePasswordForm, NotifyModeForm } from './forms';
 import { TotpSection } from './totp-section';
 
 export const metadata: Metadata = { title: 'Akun Saya' };
 
 const PERMALINK = '/petugas/akun';
 
-/** /petugas/akun: the officer's own password and two-step verification. */
+/** /petugas/akun: the officer's own password, two-step verification and email notifications. */
 export default async function AccountPage() {
   const officer = await currentOfficer();
   if (!officer) redirect('/petugas/masuk');
   const db = getDb();
-  const [settings, pending] = await Promise.all([getSettings(db), pendingTotpEnrolment(db, officer)]);
+  const [settings, pending, notifyMode] = await Promise.all([getSettings(db), pendingTotpEnrolment(db, officer), getNotifyMode(db, officer)]);
 
   return (
     <div className="max-w-2xl space-y-8">
@@ -53,6 +53,15 @@ export default async function AccountPage() {
             requiredByOffice={settings.requireTotp}
             permalink={PERMALINK}
           />
+        </div>
+      </section>
+
+      <section id="notifikasi" aria-labelledby="notifikasi-heading" className="scroll-mt-4 rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
+        <h2 id="notifikasi-heading" className="text-lg font-semibold">
+          Pemberitahuan email
+        </h2>
+        <div className="mt-4">
+          <NotifyModeForm permalink={`${PERMALINK}#notifikasi`} current={notifyMode} />
         </div>
       </section>
     </div>
