@@ -116,6 +116,27 @@ export async function moveCase(tx: DbTransaction, options: MoveOptions): Promise
   });
 }
 
+/**
+ * The common shape of an officer's decision: authorise the caller, load the case, check
+ * the move (and the state the form showed), let `details` refuse or describe the move,
+ * then move in one transaction.
+ */
+export async function decide(
+  db: Database,
+  actor: SessionUser,
+  command: CaseCommand,
+  to: CaseState,
+  details: (caseRow: Case, officer: AuthorizedOfficer) => Promise<MoveDetails> | MoveDetails,
+): Promise<void> {
+  const officer = await authorize(db, actor);
+  const caseRow = await loadCase(db, command.caseNumber);
+  assertMove(caseRow, to, command.expectedState);
+  const move = await details(caseRow, officer);
+  await db.transaction((tx) => moveCase(tx, { ...move, caseRow, to, officerId: officer.id }));
+}
+
+export type MoveDetails = Omit<MoveOptions, 'caseRow' | 'to' | 'officerId'>;
+
 export async function recordEvent(
   tx: DbTransaction,
   event: {

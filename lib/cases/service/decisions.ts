@@ -11,52 +11,36 @@ import {
 } from '../officer-schemas';
 import { REJECTION_REASON_LABELS } from '../workflow';
 import { openInfoRequest } from './info-requests';
-import { assertMove, authorize, loadCase, moveCase } from './common';
+import { decide } from './common';
 
 /**
  * The officer's decisions that move a case along the procedure: start verification,
  * accept as complete, reject, refer, return to investigation, conclude. Each one
- * authorises the caller itself, checks the move, and writes in one transaction.
+ * authorises the caller itself, checks the move, and writes in one transaction (decide).
  */
 
 export type StartVerificationOptions = z.infer<typeof noteSchema>;
 
 export async function startVerification(db: Database, actor: SessionUser, options: StartVerificationOptions) {
-  const officer = await authorize(db, actor);
-  const caseRow = await loadCase(db, options.caseNumber);
-  assertMove(caseRow, 'verifying', options.expectedState);
-  await db.transaction((tx) =>
-    moveCase(tx, {
-      caseRow,
-      to: 'verifying',
-      officerId: officer.id,
-      kind: 'verification_started',
-      internalNote: options.internalNote,
-      publicNote: options.publicNote ?? 'Laporan Anda sedang diverifikasi kelengkapannya oleh petugas.',
-      set: { assignedOfficerId: caseRow.assignedOfficerId ?? officer.id },
-    }),
-  );
+  await decide(db, actor, options, 'verifying', (caseRow, officer) => ({
+    kind: 'verification_started',
+    internalNote: options.internalNote,
+    publicNote: options.publicNote ?? 'Laporan Anda sedang diverifikasi kelengkapannya oleh petugas.',
+    // The first officer to open a case becomes its handler, unless one was set.
+    set: { assignedOfficerId: caseRow.assignedOfficerId ?? officer.id },
+  }));
 }
 
 export type AcceptAsCompleteOptions = z.infer<typeof noteSchema>;
 
+/** Complete: the 60-day conclusion clock starts now (kept if it had started before). */
 export async function acceptAsComplete(db: Database, actor: SessionUser, options: AcceptAsCompleteOptions) {
-  const officer = await authorize(db, actor);
-  const caseRow = await loadCase(db, options.caseNumber);
-  assertMove(caseRow, 'investigating', options.expectedState);
-  const now = new Date();
-  await db.transaction((tx) =>
-    moveCase(tx, {
-      caseRow,
-      to: 'investigating',
-      officerId: officer.id,
-      kind: 'accepted_complete',
-      internalNote: options.internalNote,
-      publicNote: options.publicNote ?? 'Laporan Anda dinyatakan lengkap dan sedang ditelaah lebih lanjut.',
-      set: { completedAt: caseRow.completedAt ?? now },
-      now,
-    }),
-  );
+  await decide(db, actor, options, 'investigating', (caseRow) => ({
+    kind: 'accepted_complete',
+    internalNote: options.internalNote,
+    publicNote: options.publicNote ?? 'Laporan Anda dinyatakan lengkap dan sedang ditelaah lebih lanjut.',
+    set: { completedAt: caseRow.completedAt ?? new Date() },
+  }));
 }
 
 export type RejectCaseOptions = z.infer<typeof rejectSchema>;
@@ -66,97 +50,69 @@ export type RejectCaseOptions = z.infer<typeof rejectSchema>;
  * information request's due date has passed without an answer.
  */
 export async function rejectCase(db: Database, actor: SessionUser, options: RejectCaseOptions) {
-  const officer = await authorize(db, actor);
-  const caseRow = await loadCase(db, options.caseNumber);
-  assertMove(caseRow, 'rejected', options.expectedState);
-  if (caseRow.state === 'awaiting_info') {
-    const open = await openInfoRequest(db, caseRow.id);
-    if (open && open.dueAt.getTime() > Date.now()) {
-      throw new AppError('info_request_not_due', {
-        userMessage: 'Laporan yang menunggu kelengkapan baru dapat ditolak setelah batas waktu jawaban pelapor lewat.',
-        field: 'reason',
-      });
+  await decide(db, actor, options, 'rejected', async (caseRow) => {
+    if (caseRow.state === 'awaiting_info') {
+      const open = await openInfoRequest(db, caseRow.id);
+      if (open && open.dueAt.getTime() > Date.now()) {
+        throw new AppError('info_request_not_due', {
+          userMessage: 'Laporan yang menunggu kelengkapan baru dapat ditolak setelah batas waktu jawaban pelapor lewat.',
+          field: 'reason',
+        });
+      }
+      if (options.reason !== 'tidak_ada_jawaban') {
+        throw new AppError('wrong_reason', {
+          userMessage: `Dari status Menunggu Kelengkapan, alasan yang dapat dipakai hanya "${REJECTION_REASON_LABELS.tidak_ada_jawaban}".`,
+          field: 'reason',
+        });
+      }
     }
-    if (options.reason !== 'tidak_ada_jawaban') {
-      throw new AppError('wrong_reason', {
-        userMessage: `Dari status Menunggu Kelengkapan, alasan yang dapat dipakai hanya "${REJECTION_REASON_LABELS.tidak_ada_jawaban}".`,
-        field: 'reason',
-      });
-    }
-  }
-  await db.transaction((tx) =>
-    moveCase(tx, {
-      caseRow,
-      to: 'rejected',
-      officerId: officer.id,
+    return {
       kind: 'rejected',
       internalNote: options.internalNote,
       publicNote: options.publicNote,
       set: { rejectionReason: options.reason },
       audit: { reason: options.reason },
-    }),
-  );
+    };
+  });
 }
 
 export type ReferCaseOptions = z.infer<typeof referSchema>;
 
 export async function referCase(db: Database, actor: SessionUser, options: ReferCaseOptions) {
-  const officer = await authorize(db, actor);
-  const caseRow = await loadCase(db, options.caseNumber);
-  assertMove(caseRow, 'referred', options.expectedState);
-  if (options.referredTo === 'lainnya' && !options.referredToOther) {
-    throw new AppError('referral_target_missing', { userMessage: 'Tuliskan nama instansi tujuan.', field: 'referredToOther' });
-  }
-  const target = options.referredTo === 'lainnya' ? options.referredToOther! : REFERRAL_LABELS[options.referredTo];
-  await db.transaction((tx) =>
-    moveCase(tx, {
-      caseRow,
-      to: 'referred',
-      officerId: officer.id,
+  await decide(db, actor, options, 'referred', () => {
+    if (options.referredTo === 'lainnya' && !options.referredToOther) {
+      throw new AppError('referral_target_missing', { userMessage: 'Tuliskan nama instansi tujuan.', field: 'referredToOther' });
+    }
+    const target = options.referredTo === 'lainnya' ? options.referredToOther! : REFERRAL_LABELS[options.referredTo];
+    return {
       kind: 'referred',
       internalNote: options.internalNote,
       publicNote: `Laporan Anda dilimpahkan kepada ${target}. ${options.publicNote}`,
       set: { referredTo: target },
       audit: { referredTo: options.referredTo },
-    }),
-  );
+    };
+  });
 }
 
 export type ReturnToInvestigationOptions = z.infer<typeof noteSchema>;
 
 /** After hearing the reporter and witnesses, back to review (internal; the reporter still sees "Diproses"). */
 export async function returnToInvestigation(db: Database, actor: SessionUser, options: ReturnToInvestigationOptions) {
-  const officer = await authorize(db, actor);
-  const caseRow = await loadCase(db, options.caseNumber);
-  assertMove(caseRow, 'investigating', options.expectedState);
-  await db.transaction((tx) =>
-    moveCase(tx, {
-      caseRow,
-      to: 'investigating',
-      officerId: officer.id,
-      kind: 'returned_to_investigation',
-      internalNote: options.internalNote,
-      publicNote: null,
-    }),
-  );
+  await decide(db, actor, options, 'investigating', () => ({
+    kind: 'returned_to_investigation',
+    internalNote: options.internalNote,
+    publicNote: null,
+  }));
 }
 
 export type ConcludeCaseOptions = z.infer<typeof concludeSchema>;
 
 export async function concludeCase(db: Database, actor: SessionUser, options: ConcludeCaseOptions) {
-  const officer = await authorize(db, actor);
-  const caseRow = await loadCase(db, options.caseNumber);
-  assertMove(caseRow, 'concluded', options.expectedState);
-  await db.transaction((tx) =>
-    moveCase(tx, {
-      caseRow,
-      to: 'concluded',
-      officerId: officer.id,
-      kind: 'concluded',
-      internalNote: options.internalNote,
-      publicNote: options.summary,
-      set: { outcome: options.outcome, outcomeSummary: options.summary },
-      audit: { outcome: options.outcome },
-    }),
-  );
+  await decide(db, actor, options, 'concluded', () => ({
+    kind: 'concluded',
+    internalNote: options.internalNote,
+    publicNote: options.summary,
+    set: { outcome: options.outcome, outcomeSummary: options.summary },
+    audit: { outcome: options.outcome },
+  }));
 }

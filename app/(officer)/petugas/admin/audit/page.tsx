@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { loadAuditPage } from '@/lib/admin/audit-view';
-import { currentOfficer } from '@/lib/auth/session';
+import { AccessDenied, adminForPage } from '@/app/(officer)/petugas/admin/admin-gate';
 import { getDb } from '@/lib/db/client';
 
 export const metadata: Metadata = { title: 'Log Audit' };
@@ -31,16 +30,8 @@ function beforeIdFrom(value: string | string[] | undefined): number | null {
 
 /** /petugas/admin/audit: the hash-chained audit log, newest first, with the chain's state. */
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const officer = await currentOfficer();
-  if (!officer) redirect('/petugas/masuk');
-  if (officer.role !== 'admin') {
-    return (
-      <div>
-        <h1 className="text-2xl font-bold text-slate-900">Akses ditolak</h1>
-        <p className="mt-2 text-slate-700">Halaman ini hanya untuk administrator WBS.</p>
-      </div>
-    );
-  }
+  const officer = await adminForPage();
+  if (!officer) return <AccessDenied />;
   const beforeId = beforeIdFrom((await searchParams).sebelum);
   const { rows, nextBeforeId, chain } = await loadAuditPage(getDb(), officer, { beforeId });
 

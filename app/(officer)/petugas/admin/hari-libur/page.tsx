@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { formatHolidayDate, listHolidays } from '@/lib/admin/holidays';
-import { currentOfficer } from '@/lib/auth/session';
+import { AccessDenied, adminForPage } from '@/app/(officer)/petugas/admin/admin-gate';
 import { getDb } from '@/lib/db/client';
 import { AddedHolidaysTable, AddHolidayForm } from './forms';
 
@@ -12,16 +11,8 @@ export const metadata: Metadata = { title: 'Hari Libur' };
  * shown for reference; admins add and remove the office's own days (cuti bersama, local).
  */
 export default async function HolidaysAdminPage() {
-  const officer = await currentOfficer();
-  if (!officer) redirect('/petugas/masuk');
-  if (officer.role !== 'admin') {
-    return (
-      <div>
-        <h1 className="text-2xl font-bold text-slate-900">Akses ditolak</h1>
-        <p className="mt-2 text-slate-700">Halaman ini hanya untuk administrator WBS.</p>
-      </div>
-    );
-  }
+  const officer = await adminForPage();
+  if (!officer) return <AccessDenied />;
   const { national, added } = await listHolidays(getDb(), officer);
 
   return (

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { listIdentityRequests } from '@/lib/admin/identity-requests';
-import { currentOfficer } from '@/lib/auth/session';
+import { AccessDenied, adminForPage } from '@/app/(officer)/petugas/admin/admin-gate';
 import { getDb } from '@/lib/db/client';
 import { getSettings } from '@/lib/settings';
 import { PendingRequestsTable } from './forms';
@@ -13,16 +12,8 @@ const STATUS_LABELS = { approved: 'Disetujui', denied: 'Ditolak' } as const;
 
 /** /petugas/admin/identitas: officers' requests to open a reporter's identity, decided by an admin. */
 export default async function IdentityRequestsAdminPage() {
-  const officer = await currentOfficer();
-  if (!officer) redirect('/petugas/masuk');
-  if (officer.role !== 'admin') {
-    return (
-      <div>
-        <h1 className="text-2xl font-bold text-slate-900">Akses ditolak</h1>
-        <p className="mt-2 text-slate-700">Halaman ini hanya untuk administrator WBS.</p>
-      </div>
-    );
-  }
+  const officer = await adminForPage();
+  if (!officer) return <AccessDenied />;
   const db = getDb();
   const [{ pending, recent }, settings] = await Promise.all([listIdentityRequests(db, officer), getSettings(db)]);
 

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { maxBodyMb, settingsFormValues } from '@/lib/admin/settings';
-import { currentOfficer } from '@/lib/auth/session';
+import { AccessDenied, adminForPage } from '@/app/(officer)/petugas/admin/admin-gate';
 import { getDb } from '@/lib/db/client';
 import { getSettings } from '@/lib/settings';
 import { SettingsForm } from './forms';
@@ -10,16 +9,8 @@ export const metadata: Metadata = { title: 'Pengaturan Kantor' };
 
 /** /petugas/admin/pengaturan: office settings, for admins only (the action and service check again). */
 export default async function SettingsAdminPage() {
-  const officer = await currentOfficer();
-  if (!officer) redirect('/petugas/masuk');
-  if (officer.role !== 'admin') {
-    return (
-      <div>
-        <h1 className="text-2xl font-bold text-slate-900">Akses ditolak</h1>
-        <p className="mt-2 text-slate-700">Halaman ini hanya untuk administrator WBS.</p>
-      </div>
-    );
-  }
+  const officer = await adminForPage();
+  if (!officer) return <AccessDenied />;
   const settings = await getSettings(getDb());
 
   return (

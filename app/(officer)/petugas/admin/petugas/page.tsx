@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { listOfficers, ROLE_LABELS } from '@/lib/auth/officers';
-import { currentOfficer } from '@/lib/auth/session';
+import { AccessDenied, adminForPage } from '@/app/(officer)/petugas/admin/admin-gate';
 import { getDb } from '@/lib/db/client';
 import { CreateOfficerForm, OfficerRowActions } from './forms';
 
@@ -12,16 +11,8 @@ const timeFormat = new Intl.DateTimeFormat('id-ID', { dateStyle: 'medium', timeS
 
 /** /petugas/admin/petugas: officer accounts, for admins only (every action checks again). */
 export default async function OfficersAdminPage() {
-  const officer = await currentOfficer();
-  if (!officer) redirect('/petugas/masuk');
-  if (officer.role !== 'admin') {
-    return (
-      <div>
-        <h1 className="text-2xl font-bold text-slate-900">Akses ditolak</h1>
-        <p className="mt-2 text-slate-700">Halaman ini hanya untuk administrator WBS.</p>
-      </div>
-    );
-  }
+  const officer = await adminForPage();
+  if (!officer) return <AccessDenied />;
   const rows = await listOfficers(getDb(), officer);
   const now = Date.now();
 
