@@ -35,6 +35,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'identity.approve': 'Menyetujui akses identitas pelapor',
   'identity.deny': 'Menolak akses identitas pelapor',
   'evidence.download': 'Mengunduh berkas bukti',
+  'email.read': 'Membaca email di kotak keluar',
+  'email.retry': 'Mengirim ulang email',
+  'officer.notify_mode': 'Mengubah pilihan pemberitahuan email',
   'summons.ics_download': 'Mengunduh jadwal pemanggilan (.ics)',
   'summons.letter_view': 'Membuka surat panggilan',
 };

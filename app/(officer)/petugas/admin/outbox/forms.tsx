@@ -14,7 +14,7 @@ import { STATUS_BADGE, STATUS_LABELS } from './labels';
  * stays on screen when the retried row leaves a filtered list.
  */
 
-export type OutboxTableRow = {
+export type OutboxListRow = {
   id: number;
   kindLabel: string;
   subject: string;
@@ -39,8 +39,11 @@ export function StatusBadge({ status }: { status: OutboxStatus }) {
 const retryButtonClass =
   'inline-flex min-h-11 items-center rounded-md border-2 border-brand-700 bg-white px-3 py-1.5 font-semibold whitespace-nowrap text-brand-800 hover:bg-brand-50 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-70';
 
-/** The list of emails, newest first, with "Kirim ulang" on failed and captured rows. */
-export function OutboxTable({ rows, permalink, caption }: { rows: OutboxTableRow[]; permalink: string; caption: string }) {
+/**
+ * The list of emails, newest first, with "Kirim ulang" on failed and captured ones. A
+ * list of small cards rather than a table: it reads on a phone without sideways scrolling.
+ */
+export function OutboxList({ rows, permalink, label }: { rows: OutboxListRow[]; permalink: string; label: string }) {
   const [state, formAction, pending] = useActionState<ActionState, FormData>(retryOutboxEmailAction, IDLE, permalink);
   return (
     <div className="space-y-3">
@@ -49,56 +52,46 @@ export function OutboxTable({ rows, permalink, caption }: { rows: OutboxTableRow
         <p className="text-slate-700">Tidak ada email.</p>
       ) : (
         <form action={formAction}>
-          <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{caption}</caption>
-              <thead className="bg-slate-100">
-                <tr>
-                  <th scope="col" className="px-3 py-2">
-                    Email
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Penerima
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Status
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    <span className="sr-only">Tindakan</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.id} className="border-t border-slate-200 align-top">
-                    <th scope="row" className="px-3 py-2 font-normal">
-                      <a href={`/petugas/admin/outbox/${row.id}`} className="font-semibold break-words text-brand-700 underline underline-offset-2">
-                        {row.subject}
-                      </a>
-                      <span className="mt-0.5 block text-slate-600">
-                        #{row.id} · {row.kindLabel} · <time dateTime={row.createdIso}>{row.createdLabel}</time>
-                      </span>
-                    </th>
-                    <td className="px-3 py-2 break-all">
-                      {row.toAddress ?? <span className="break-normal text-slate-600 italic">Pelapor (buka email untuk melihat alamatnya)</span>}
-                    </td>
-                    <td className="px-3 py-2">
-                      <StatusBadge status={row.status} />
-                      {row.attempts > 0 ? <span className="mt-1 block text-slate-600">{row.attempts}× dicoba</span> : null}
-                      {row.lastError ? <span className="mt-1 block font-mono text-xs break-all text-red-800">{row.lastError}</span> : null}
-                    </td>
-                    <td className="px-3 py-2 text-right">
-                      {row.retryable ? (
-                        <button type="submit" name="emailId" value={row.id} disabled={pending} className={retryButtonClass}>
-                          Kirim ulang<span className="sr-only"> email #{row.id}</span>
-                        </button>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ol aria-label={label} className="divide-y divide-slate-200 rounded-lg border border-slate-300 bg-white">
+            {rows.map((row) => (
+              <li key={row.id} className="gap-4 p-3 sm:flex sm:items-start sm:justify-between">
+                <div className="min-w-0 space-y-1">
+                  <a href={`/petugas/admin/outbox/${row.id}`} className="font-semibold break-words text-brand-700 underline underline-offset-2">
+                    {row.subject}
+                  </a>
+                  <p className="text-sm text-slate-600">
+                    #{row.id} · {row.kindLabel} · <time dateTime={row.createdIso}>{row.createdLabel}</time>
+                  </p>
+                  <p className="text-sm">
+                    <span className="text-slate-600">Kepada: </span>
+                    {row.toAddress ? (
+                      <span className="break-all">{row.toAddress}</span>
+                    ) : (
+                      <span className="text-slate-700 italic">pelapor (buka email untuk melihat alamatnya)</span>
+                    )}
+                  </p>
+                  {row.lastError ? (
+                    <p className="text-sm">
+                      <span className="text-slate-600">Kesalahan terakhir: </span>
+                      <span className="font-mono text-xs break-all text-red-800">{row.lastError}</span>
+                    </p>
+                  ) : null}
+                </div>
+                <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-2 sm:mt-0 sm:shrink-0 sm:flex-col sm:items-end">
+                  <p className="text-sm">
+                    <span className="sr-only">Status: </span>
+                    <StatusBadge status={row.status} />
+                    {row.attempts > 0 ? <span className="ml-2 text-slate-600">{row.attempts}× dicoba</span> : null}
+                  </p>
+                  {row.retryable ? (
+                    <button type="submit" name="emailId" value={row.id} disabled={pending} className={retryButtonClass}>
+                      Kirim ulang<span className="sr-only"> email #{row.id}</span>
+                    </button>
+                  ) : null}
+                </div>
+              </li>
+            ))}
+          </ol>
         </form>
       )}
     </div>

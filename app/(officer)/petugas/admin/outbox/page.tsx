@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { countByStatus, listOutbox, OUTBOX_PAGE_SIZE, OUTBOX_STATUSES, RETRYABLE_STATUSES, type OutboxStatus } from '@/lib/admin/outbox';
-import { currentOfficer } from '@/lib/auth/session';
+import { AccessDenied, adminForPage } from '@/app/(officer)/petugas/admin/admin-gate';
 import { getDb } from '@/lib/db/client';
-import { OutboxTable } from './forms';
+import { OutboxList } from './forms';
 import { kindLabel, NOT_CONFIGURED_NOTE, STATUS_LABELS, timeFormat } from './labels';
 
 export const metadata: Metadata = { title: 'Email Keluar' };
@@ -45,16 +44,8 @@ const pagerClass =
 
 /** /petugas/admin/outbox: every email the WBS wrote, newest first, filtered by status. */
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const officer = await currentOfficer();
-  if (!officer) redirect('/petugas/masuk');
-  if (officer.role !== 'admin') {
-    return (
-      <div>
-        <h1 className="text-2xl font-bold text-slate-900">Akses ditolak</h1>
-        <p className="mt-2 text-slate-700">Halaman ini hanya untuk administrator WBS.</p>
-      </div>
-    );
-  }
+  const officer = await adminForPage();
+  if (!officer) return <AccessDenied />;
   const search = await searchParams;
   const status = statusFrom(search.status);
   const beforeId = beforeIdFrom(search.sebelum);
@@ -131,9 +122,9 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           {heading}
         </h2>
         <div className="mt-3">
-          <OutboxTable
+          <OutboxList
             permalink={`${listHref(status, beforeId)}#daftar`}
-            caption={`${heading}, yang terbaru lebih dahulu`}
+            label={`${heading}, yang terbaru lebih dahulu`}
             rows={rows.map((row) => ({
               id: row.id,
               kindLabel: kindLabel(row.kind),

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { isReporterEmail, readOutboxEmail, RETRYABLE_STATUSES } from '@/lib/admin/outbox';
-import { currentOfficer } from '@/lib/auth/session';
+import { AccessDenied, adminForPage } from '@/app/(officer)/petugas/admin/admin-gate';
 import { getDb } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { RetryEmailForm, StatusBadge } from '../forms';
@@ -17,16 +17,8 @@ export const metadata: Metadata = { title: 'Email Keluar' };
 
 /** /petugas/admin/outbox/[id]: one email, its delivery state, its text, and "Kirim ulang". */
 export default async function OutboxEmailPage({ params }: { params: Promise<{ id: string }> }) {
-  const officer = await currentOfficer();
-  if (!officer) redirect('/petugas/masuk');
-  if (officer.role !== 'admin') {
-    return (
-      <div>
-        <h1 className="text-2xl font-bold text-slate-900">Akses ditolak</h1>
-        <p className="mt-2 text-slate-700">Halaman ini hanya untuk administrator WBS.</p>
-      </div>
-    );
-  }
+  const officer = await adminForPage();
+  if (!officer) return <AccessDenied />;
   const { id: rawId } = await params;
   if (!/^\d{1,15}$/.test(rawId)) notFound();
   let email;
