@@ -99,3 +99,40 @@ for (const reporterJs of [false, true]) {
     await expect(reporter.getByText('telah dijatuhi sanksi sesuai ketentuan')).toBeVisible();
   });
 }
+
+test('[PETUGAS] bad input on the case page: a past due date, an empty question, a summons without place or time — messages at the fields, input kept', async ({ browser }) => {
+  const marker = `Penanda-salah-${Date.now()}`;
+  const reporter = await newPage(browser, true);
+  await reporter.goto('/lapor');
+  await fillReport(reporter, { what: `Bendahara meminta uang tunai kepada penyedia. ${marker}` });
+  await submitAndReadTicket(reporter);
+
+  const officer = await newPage(browser, false);
+  await signInAsAdmin(officer);
+  await openReceivedCase(officer, marker);
+  await officer.getByRole('button', { name: 'Mulai Verifikasi' }).click();
+
+  const ask = officer.getByRole('form', { name: 'Minta kelengkapan informasi' });
+  await ask.getByLabel('Pertanyaan untuk pelapor').fill('');
+  await ask.getByLabel('Batas waktu jawaban').fill('2020-01-01');
+  await ask.getByRole('button', { name: 'Minta Kelengkapan' }).click();
+  const askAgain = officer.getByRole('form', { name: 'Minta kelengkapan informasi' });
+  await expect(askAgain.getByText('Pertanyaan untuk pelapor wajib diisi.').first()).toBeVisible();
+  await expect(askAgain.getByText('Batas waktu jawaban harus hari ini atau setelahnya.').first()).toBeVisible();
+  await expect(askAgain.getByLabel('Batas waktu jawaban')).toHaveValue('2020-01-01');
+  await expect(officer.getByText('Verifikasi', { exact: true }).first()).toBeVisible();
+
+  await officer.getByRole('button', { name: 'Nyatakan Lengkap' }).click();
+  const form = officer.getByRole('form', { name: 'Jadwalkan pemanggilan' });
+  await form.getByLabel('Pihak yang dipanggil').selectOption({ label: 'Saksi' });
+  await form.getByLabel('Nama yang dipanggil').fill('Saksi Pertama');
+  await form.getByLabel('Tanggal').fill(daysAhead(2));
+  await form.getByLabel('Agenda').fill('Keterangan saksi tentang permintaan uang');
+  await form.getByRole('button', { name: 'Jadwalkan Pemanggilan' }).click();
+  const again = officer.getByRole('form', { name: 'Jadwalkan pemanggilan' });
+  await expect(again.getByText('Jam pemanggilan wajib diisi.').first()).toBeVisible();
+  await expect(again.getByText('Tempat pemanggilan wajib diisi.').first()).toBeVisible();
+  await expect(again.getByLabel('Nama yang dipanggil')).toHaveValue('Saksi Pertama');
+  await expect(again.getByLabel('Agenda')).toHaveValue('Keterangan saksi tentang permintaan uang');
+  await expect(officer.getByText('Penelaahan', { exact: true }).first()).toBeVisible();
+});
