@@ -5,6 +5,7 @@ import { authorizeOfficer, type SessionUser } from '@/lib/auth/guard';
 import type { Database } from '@/lib/db/client';
 import { settings } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
+import { getSettings } from '@/lib/settings';
 import { fieldErrorsFrom } from '@/lib/forms';
 import { DEFAULT_SETTINGS, MB, type OfficeSettings } from '@/lib/settings/defaults';
 
@@ -181,6 +182,15 @@ export async function updateSettings(
     throw new AppError('invalid_settings', { field, userMessage: message });
   }
   const next = parsed.data;
+  // Requiring two-step verification would at once shut out the admin turning it on
+  // if they have not enrolled themselves: ask them to enrol first.
+  if (next.requireTotp && !admin.totpEnabled && !(await getSettings(db)).requireTotp) {
+    throw new AppError('enrol_totp_first', {
+      field: 'requireTotp',
+      userMessage:
+        'Aktifkan verifikasi dua langkah untuk akun Anda sendiri terlebih dahulu (menu Akun Saya), lalu wajibkan untuk semua petugas.',
+    });
+  }
 
   return db.transaction(async (tx) => {
     // Read inside the write transaction: two admins saving at once cannot both see

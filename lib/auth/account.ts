@@ -44,7 +44,7 @@ export const totpCodeSchema = z.object({
 
 /** Sets a new password after checking the current one; the one-time-password flag clears. */
 export async function changeOwnPassword(db: Database, actor: SessionUser, input: ChangePasswordInput): Promise<void> {
-  const me = await authorizeOfficer(db, actor);
+  const me = await authorizeOfficer(db, actor, 'officer', { allowPendingActivation: true });
   const data = changePasswordSchema.parse(input);
   const [row] = await db.select({ passwordHash: officers.passwordHash }).from(officers).where(eq(officers.id, me.id));
   if (!(await verifyPassword(row.passwordHash, data.currentPassword))) {
@@ -64,7 +64,7 @@ export type TotpEnrolment = { secret: string; secretForDisplay: string; uri: str
  * Shown only to the officer it belongs to.
  */
 export async function pendingTotpEnrolment(db: Database, actor: SessionUser): Promise<TotpEnrolment | null> {
-  const me = await authorizeOfficer(db, actor);
+  const me = await authorizeOfficer(db, actor, 'officer', { allowPendingActivation: true });
   const [row] = await db
     .select({ enc: officers.totpSecretEnc, enabled: officers.totpEnabled })
     .from(officers)
@@ -78,7 +78,7 @@ export async function pendingTotpEnrolment(db: Database, actor: SessionUser): Pr
 
 /** Starts (or restarts) enrolment with a fresh secret; refused while TOTP is already on. */
 export async function beginTotpEnrolment(db: Database, actor: SessionUser): Promise<void> {
-  const me = await authorizeOfficer(db, actor);
+  const me = await authorizeOfficer(db, actor, 'officer', { allowPendingActivation: true });
   if (me.totpEnabled) {
     throw new AppError('totp_already_enabled', { userMessage: 'Verifikasi dua langkah sudah aktif pada akun Anda.' });
   }
@@ -87,7 +87,7 @@ export async function beginTotpEnrolment(db: Database, actor: SessionUser): Prom
 
 /** Turns TOTP on once the officer proves the app shows the right code. */
 export async function confirmTotpEnrolment(db: Database, actor: SessionUser, input: { code: string }): Promise<void> {
-  const me = await authorizeOfficer(db, actor);
+  const me = await authorizeOfficer(db, actor, 'officer', { allowPendingActivation: true });
   const [row] = await db
     .select({ enc: officers.totpSecretEnc, enabled: officers.totpEnabled })
     .from(officers)
@@ -115,7 +115,7 @@ export async function confirmTotpEnrolment(db: Database, actor: SessionUser, inp
 
 /** Turns TOTP off with a current code; refused when the office requires it. */
 export async function disableTotp(db: Database, actor: SessionUser, input: { code: string }): Promise<void> {
-  const me = await authorizeOfficer(db, actor);
+  const me = await authorizeOfficer(db, actor, 'officer', { allowPendingActivation: true });
   if ((await getSettings(db)).requireTotp) {
     throw new AppError('totp_required_by_office', {
       userMessage: 'Kantor mewajibkan verifikasi dua langkah, sehingga tidak dapat dinonaktifkan.',
@@ -145,7 +145,7 @@ export const notifyModeSchema = z.object({
 
 /** How the signed-in officer chose to hear of events: 'immediate' or 'digest'. */
 export async function getNotifyMode(db: Database, actor: SessionUser): Promise<NotifyMode> {
-  const me = await authorizeOfficer(db, actor);
+  const me = await authorizeOfficer(db, actor, 'officer', { allowPendingActivation: true });
   const [row] = await db.select({ notifyMode: officers.notifyMode }).from(officers).where(eq(officers.id, me.id));
   return row.notifyMode;
 }
@@ -157,7 +157,7 @@ export async function getNotifyMode(db: Database, actor: SessionUser): Promise<N
  * choice that changes nothing writes nothing.
  */
 export async function setNotifyMode(db: Database, actor: SessionUser, mode: NotifyMode): Promise<NotifyMode> {
-  const me = await authorizeOfficer(db, actor);
+  const me = await authorizeOfficer(db, actor, 'officer', { allowPendingActivation: true });
   const parsed = notifyModeSchema.safeParse({ mode });
   if (!parsed.success) {
     throw new AppError('invalid_notify_mode', { field: 'mode', userMessage: 'Pilih salah satu cara pemberitahuan email.' });

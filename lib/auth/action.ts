@@ -17,6 +17,8 @@ type OfficerActionOptions = {
   role?: OfficerRole;
   /** Extra fields never sent back to the page (fields named like passwords or codes always are left out). */
   secretFields?: string[];
+  /** For the account's own activation steps (password change, TOTP enrolment). */
+  allowPendingActivation?: boolean;
 };
 
 const SECRET_FIELD = /password|sandi|code|secret|token/i;
@@ -62,7 +64,9 @@ export function officerActionWith(readSessionUser: () => Promise<SessionUser>) {
       const db = getDb();
       let officer: AuthorizedOfficer;
       try {
-        officer = await authorizeOfficer(db, await readSessionUser(), options.role ?? 'officer');
+        officer = await authorizeOfficer(db, await readSessionUser(), options.role ?? 'officer', {
+          allowPendingActivation: options.allowPendingActivation,
+        });
       } catch (error) {
         unstable_rethrow(error);
         if (error instanceof AppError) return refuse(error.userMessage);

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
 import { officers, type Officer } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
+import { getSettings } from '@/lib/settings';
 
 /**
  * The one authorisation check behind every officer page, action and service, free of
@@ -31,6 +32,13 @@ export function unauthorized(): AppError {
   return new AppError('unauthorized', { userMessage: UNAUTHORIZED_MESSAGE });
 }
 
+export const ACTIVATION_REQUIRED_MESSAGE =
+  'Selesaikan aktivasi akun Anda terlebih dahulu (ganti kata sandi sementara dan/atau aktifkan verifikasi dua langkah).';
+
+export function activationRequired(): AppError {
+  return new AppError('activation_required', { userMessage: ACTIVATION_REQUIRED_MESSAGE });
+}
+
 export function forbidden(): AppError {
   return new AppError('forbidden', { userMessage: FORBIDDEN_MESSAGE });
 }
@@ -51,6 +59,7 @@ export async function authorizeOfficer(
   db: Database,
   user: SessionUser,
   role: OfficerRole = 'officer',
+  options: { allowPendingActivation?: boolean } = {},
 ): Promise<AuthorizedOfficer> {
   const id = officerIdFrom(user);
   if (id === null) throw unauthorized();
@@ -69,6 +78,13 @@ export async function authorizeOfficer(
     .limit(1);
   if (!row || !row.active) throw unauthorized();
   if (role === 'admin' && row.role !== 'admin') throw forbidden();
+  // An account still on its one-time password, or without the two-step verification the
+  // office requires, may only finish its activation: otherwise calling an action or a
+  // download directly would skip what the activation page enforces.
+  if (!options.allowPendingActivation) {
+    const pending = row.mustChangePassword || ((await getSettings(db)).requireTotp && !row.totpEnabled);
+    if (pending) throw activationRequired();
+  }
   return {
     id: row.id,
     name: row.name,

@@ -21,7 +21,8 @@ async function sessionUser() {
 /** The signed-in officer, or null (no session, expired, deactivated). For layouts and pages. */
 export async function currentOfficer(): Promise<AuthorizedOfficer | null> {
   try {
-    return await authorizeOfficer(getDb(), await sessionUser());
+    // Pending accounts pass here: the layout sends them to /petugas/aktivasi.
+    return await authorizeOfficer(getDb(), await sessionUser(), 'officer', { allowPendingActivation: true });
   } catch (error) {
     if (error instanceof AppError && error.code === 'unauthorized') return null;
     throw error;

@@ -9,7 +9,7 @@ import { officerActionWith } from '@/lib/auth/action';
 import { loadHolidaySet } from '@/lib/cases/holidays';
 import { requestIdentityAccess, viewReporterIdentity } from '@/lib/cases/service/identity';
 import type { Database } from '@/lib/db/client';
-import { auditLog, holidays, identityRequests, settings } from '@/lib/db/schema';
+import { auditLog, holidays, identityRequests, officers, settings } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import { fieldErrorsFrom } from '@/lib/forms';
 import { DEFAULT_SETTINGS, getSettings, MB } from '@/lib/settings';
@@ -118,7 +118,17 @@ describe('[ADMIN] every admin service refuses a non-admin and a missing session,
 });
 
 describe('[ADMIN] office settings', () => {
+  it('refuses to require two-step verification from an admin who has not enrolled', async () => {
+    const current = settingsFormValues(await getSettings(db));
+    const error = await updateSettings(db, admin, { ...current, requireTotp: 'on' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).field).toBe('requireTotp');
+    expect((await getSettings(db)).requireTotp).toBe(false);
+  });
+
   it('writes only the changed keys and audits their names, never their values', async () => {
+    // Everyone acting in this file has enrolled, so requiring TOTP shuts no one out.
+    await db.update(officers).set({ totpEnabled: true });
     const current = settingsFormValues(await getSettings(db));
     const { changed } = await updateSettings(db, admin, {
       ...current,

@@ -177,6 +177,15 @@ describe('refusals change nothing', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('an account still on its one-time password cannot act on cases until it is activated', async () => {
+    const { caseNumber } = await createCase(db);
+    const fresh = await createOfficer(db);
+    await db.update(officers).set({ mustChangePassword: true }).where(eq(officers.id, Number(fresh.id)));
+    const before = await snapshot();
+    await refused(startVerification(db, fresh, { caseNumber }), 'activation_required');
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('an answer to a request that is no longer open', async () => {
     const { caseNumber, caseId } = await createCase(db);
     await startVerification(db, officer, { caseNumber });

@@ -29,24 +29,27 @@ function afterChange(formData: FormData): void {
   if (formData.get('next') === '/petugas') redirect('/petugas');
 }
 
+/** The steps an account still activating may take (it can do nothing else yet). */
+const ACTIVATION_STEP = { allowPendingActivation: true } as const;
+
 const changePassword = officerAction(changePasswordSchema, async (input, { db, officer }) => {
   await changeOwnPassword(db, officer, input);
   // The session was bound to the old password: end it here and sign in again.
   await signOut({ redirectTo: '/petugas/masuk?info=sandi-diubah' });
   return { message: 'Kata sandi telah diubah.' };
-});
+}, ACTIVATION_STEP);
 
 const beginTotp = officerAction(z.object({}), async (_input, { db, officer }) => {
   await beginTotpEnrolment(db, officer);
   for (const page of ACCOUNT_PAGES) revalidatePath(page);
   return { message: 'Kode rahasia dibuat. Ikuti langkah di bawah untuk menyelesaikan aktivasi.' };
-});
+}, ACTIVATION_STEP);
 
 const confirmTotp = officerAction(totpCodeSchema, async (input, { db, officer, formData }) => {
   await confirmTotpEnrolment(db, officer, input);
   afterChange(formData);
   return { message: 'Verifikasi dua langkah telah aktif. Mulai sekarang, masukkan kode dari aplikasi setiap kali masuk.' };
-});
+}, ACTIVATION_STEP);
 
 const disableTotpAction = officerAction(totpCodeSchema, async (input, { db, officer, formData }) => {
   await disableTotp(db, officer, input);
