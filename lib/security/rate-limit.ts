@@ -87,6 +87,9 @@ export function consume(bucket: string, clientKey: string, options: RateLimitOpt
   return sharedLimiter().consume(bucket, clientKey, { ...options, limit: options.limit * factor });
 }
 
+/** Sign-in attempts per client address, across all accounts (each account also locks). */
+export const SIGN_IN_LIMIT: RateLimitOptions = { limit: 30, windowMs: 10 * 60 * 1000 };
+
 /** Reports per client: generous, since a whole office may share one address. */
 export const REPORT_SUBMISSION_LIMIT: RateLimitOptions = { limit: 10, windowMs: 10 * 60 * 1000 };
 

@@ -1,10 +1,12 @@
 'use server';
 
 import { AuthError } from 'next-auth';
+import { headers } from 'next/headers';
 import { z } from 'zod';
 import { SIGN_IN_MESSAGES, SignInRefused, lockedMessage, signIn } from '@/auth';
 import { GENERIC_ERROR_MESSAGE, logUnexpected } from '@/lib/errors';
 import { fieldErrorsFrom, type FormState } from '@/lib/forms';
+import { clientKeyFromHeaders, consume, SIGN_IN_LIMIT } from '@/lib/security/rate-limit';
 import { safeNextPath } from './next-path';
 
 /*
@@ -36,6 +38,13 @@ export async function signInAction(_previous: FormState<SignInValues>, formData:
     code: formData.get('code') ?? undefined,
   });
   if (!parsed.success) return refuse('Periksa kembali isian yang ditandai.', fieldErrorsFrom(parsed.error));
+
+  // Each account locks after 5 failures; this bounds one address trying one password
+  // across many accounts. Keyed hash of the address, never stored.
+  const verdict = consume('sign-in', clientKeyFromHeaders(await headers()), SIGN_IN_LIMIT);
+  if (!verdict.allowed) {
+    return refuse(`Terlalu banyak percobaan masuk dari jaringan ini. Coba lagi dalam ${Math.max(1, Math.ceil(verdict.retryAfterSeconds / 60))} menit.`);
+  }
 
   try {
     await signIn('credentials', {
