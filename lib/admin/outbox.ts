@@ -6,6 +6,7 @@ import type { Database } from '@/lib/db/client';
 import { emailOutbox, OUTBOX_STATUSES, type OutboxEmail } from '@/lib/db/schema';
 import { requeueEmail } from '@/lib/email/outbox';
 import { AppError } from '@/lib/errors';
+import { openRecipient } from '@/lib/email/recipient';
 
 /**
  * The outbox as admins see it at /petugas/admin/outbox: what the WBS sent, is sending,
@@ -122,7 +123,7 @@ export async function readOutboxEmail(db: Database, actor: SessionUser, id: numb
     return {
       id: row.id,
       kind: row.kind,
-      toAddress: row.toAddress,
+      toAddress: openRecipient(row.toAddress),
       subject: row.subject,
       status: row.status,
       attempts: row.attempts,

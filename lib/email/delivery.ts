@@ -17,6 +17,7 @@ import type { Database } from '@/lib/db/client';
 import { emailOutbox, type OutboxEmail } from '@/lib/db/schema';
 import { getSettings } from '@/lib/settings';
 import { defaultTransport, TransportError, type Transport } from './transport';
+import { openRecipient } from './recipient';
 import { runScheduledNotifications } from './scheduled';
 
 export {
@@ -165,7 +166,7 @@ export async function deliverPending(db: Database, options: DeliveryOptions = {}
     try {
       ({ id: providerId } = await transport.send({
         from,
-        to: row.toAddress,
+        to: openRecipient(row.toAddress),
         subject: row.subject,
         html: row.html,
         text: row.textBody,

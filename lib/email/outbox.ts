@@ -14,6 +14,7 @@ import type { OfficeSettings } from '@/lib/settings/defaults';
 import { renderEmail, type EmailKind, type RenderedEmail } from './render';
 import type { DigestItem } from './templates/deadline-digest';
 import type { OfficeInfo } from './templates/layout';
+import { sealRecipient } from './recipient';
 
 type Writer = Database | DbTransaction;
 
@@ -48,7 +49,7 @@ export async function enqueueEmail(tx: Writer, input: EnqueueEmailInput): Promis
     .insert(emailOutbox)
     .values({
       kind: input.kind,
-      toAddress: input.to,
+      toAddress: sealRecipient(input.kind, input.to),
       subject: input.subject,
       html: input.html,
       textBody: input.text,

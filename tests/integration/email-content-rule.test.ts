@@ -111,6 +111,10 @@ describe('no email ever carries a word of the report', () => {
     expect((await runScheduledNotifications(db, at)).digest).toBe(false);
     await concludeCase(db, officer, { caseNumber, outcome: 'terbukti_etik', summary: `Ringkasan ${markers.summary}` });
 
+    // At rest the reporter's address is sealed, like the rest of their identity.
+    const stored = JSON.stringify(await db.select().from(emailOutbox));
+    expect(stored).not.toContain(reporterEmail);
+
     const result = await deliverAllDue(db, { transport: resendTransport('re_test_key'), now: new Date(at.getTime() + 60_000) });
     expect(result.failed).toBe(0);
     const kinds = (await db.select({ kind: emailOutbox.kind }).from(emailOutbox)).map((r) => r.kind);
