@@ -11,7 +11,6 @@ import {
   officers,
   reportedParties,
   summons,
-  SUMMONS_ROLES,
   type InfoRequest,
   type Summons,
 } from '@/lib/db/schema';
@@ -21,8 +20,8 @@ import { caseDeadlines, type CaseDeadline } from './deadlines';
 import { loadHolidaySet } from './holidays';
 import { OUTCOME_LABELS } from './officer-schemas';
 import { identityAccessFor } from './service/identity';
-import { stateAfterSummons } from './service/summons';
-import { canMove, isFinal, officerLabel, REJECTION_REASON_LABELS, REJECTION_REASONS, type CaseState, type RejectionReason } from './workflow';
+import { allowedActionsFor, type AllowedAction, type SummonsRole } from './officer-actions';
+import { isFinal, officerLabel, REJECTION_REASON_LABELS, type CaseState } from './workflow';
 
 /**
  * One case as an officer works it: the report, evidence, timeline, thread, summons,
@@ -31,60 +30,7 @@ import { canMove, isFinal, officerLabel, REJECTION_REASON_LABELS, REJECTION_REAS
  * decrypted by viewReporterIdentity, which checks and audits the officer's access.
  */
 
-export type SummonsRole = (typeof SUMMONS_ROLES)[number];
-
-export type OfficerActionKind =
-  | 'start_verification'
-  | 'request_information'
-  | 'accept'
-  | 'reject'
-  | 'refer'
-  | 'schedule_summons'
-  | 'return_to_investigation'
-  | 'conclude'
-  | 'message';
-
-export type AllowedAction =
-  | { kind: 'schedule_summons'; roles: SummonsRole[] }
-  | { kind: 'reject'; reasons: RejectionReason[] }
-  | { kind: Exclude<OfficerActionKind, 'schedule_summons' | 'reject'> };
-
-/**
- * What an officer may do with a case in `state`, from the workflow table. From Menunggu
- * Kelengkapan a case may only be rejected for "no answer", once the open request is due.
- */
-export function allowedActionsFor(
-  state: CaseState,
-  context: { openInfoRequestDueAt?: Date | null; now?: Date } = {},
-): AllowedAction[] {
-  if (isFinal(state)) return [];
-  const now = context.now ?? new Date();
-  const actions: AllowedAction[] = [];
-  if (state === 'received' && canMove(state, 'verifying')) actions.push({ kind: 'start_verification' });
-  if (canMove(state, 'awaiting_info')) actions.push({ kind: 'request_information' });
-  if (state === 'verifying' && canMove(state, 'investigating')) actions.push({ kind: 'accept' });
-  const roles = SUMMONS_ROLES.filter((role) => stateAfterSummons(state, role) !== null);
-  if (roles.length > 0) actions.push({ kind: 'schedule_summons', roles });
-  if (state === 'hearing_witnesses' && canMove(state, 'investigating')) actions.push({ kind: 'return_to_investigation' });
-  if (canMove(state, 'concluded')) actions.push({ kind: 'conclude' });
-  if (canMove(state, 'referred')) actions.push({ kind: 'refer' });
-  if (canMove(state, 'rejected')) {
-    if (state !== 'awaiting_info') actions.push({ kind: 'reject', reasons: [...REJECTION_REASONS] });
-    else if (!context.openInfoRequestDueAt || context.openInfoRequestDueAt.getTime() <= now.getTime()) {
-      actions.push({ kind: 'reject', reasons: ['tidak_ada_jawaban'] });
-    }
-  }
-  actions.push({ kind: 'message' });
-  return actions;
-}
-
-/** The allowed action of `kind`, typed by its kind, or undefined. */
-export function findAction<K extends OfficerActionKind>(
-  actions: readonly AllowedAction[],
-  kind: K,
-): Extract<AllowedAction, { kind: K }> | undefined {
-  return actions.find((action) => action.kind === kind) as Extract<AllowedAction, { kind: K }> | undefined;
-}
+export { allowedActionsFor, findAction, type AllowedAction, type OfficerActionKind, type SummonsRole } from './officer-actions';
 
 export const EVENT_LABELS: Record<string, string> = {
   submitted: 'Laporan diterima',
