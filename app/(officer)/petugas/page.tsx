@@ -7,6 +7,7 @@ import { countByState, findCaseNumber, listInbox, OPEN_STATES, type InboxView } 
 import { CASE_STATES, FINAL_STATES, isCaseState, officerLabel } from '@/lib/cases/workflow';
 import { getDb } from '@/lib/db/client';
 import { activeCategories } from '@/lib/settings';
+import { DataTable } from '@/components/ui/data-table';
 
 export const metadata: Metadata = { title: 'Kotak Masuk' };
 
@@ -144,19 +145,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
       {page.rows.length === 0 ? (
         <p className="rounded-md bg-white p-4 text-slate-700">Tidak ada kasus pada tampilan ini.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Daftar kasus, yang paling mendesak lebih dahulu</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="px-3 py-2">Nomor kasus</th>
-                <th scope="col" className="px-3 py-2">Status</th>
-                <th scope="col" className="px-3 py-2">Kategori</th>
-                <th scope="col" className="px-3 py-2">Masuk</th>
-                <th scope="col" className="px-3 py-2">Tenggat</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable caption="Daftar kasus, yang paling mendesak lebih dahulu" columns={['Nomor kasus', 'Status', 'Kategori', 'Masuk', 'Tenggat']}>
               {page.rows.map((row) => {
                 const due = row.dueAt ? deadlineStatus(row.dueAt, now, holidays) : null;
                 return (
@@ -190,9 +179,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
                   </tr>
                 );
               })}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
 
       {page.nextCursor ? (

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { loadAuditPage } from '@/lib/admin/audit-view';
 import { AccessDenied, adminForPage } from '@/app/(officer)/petugas/admin/admin-gate';
 import { getDb } from '@/lib/db/client';
+import { DataTable } from '@/components/ui/data-table';
 
 export const metadata: Metadata = { title: 'Log Audit' };
 
@@ -79,32 +80,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         {rows.length === 0 ? (
           <p className="mt-2 text-slate-700">Tidak ada entri.</p>
         ) : (
-          <div className="mt-3 overflow-x-auto rounded-lg border border-slate-300 bg-white">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Entri log audit, yang terbaru lebih dahulu</caption>
-              <thead className="bg-slate-100">
-                <tr>
-                  <th scope="col" className="px-3 py-2">
-                    #
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Waktu (WITA)
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Petugas
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Tindakan
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Kasus
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Detail
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
+          <DataTable caption="Entri log audit, yang terbaru lebih dahulu" className="mt-3" columns={['#', 'Waktu (WITA)', 'Petugas', 'Tindakan', 'Kasus', 'Detail']}>
                 {rows.map((row) => {
                   const broken = !chain.intact && chain.brokenAtId === row.id;
                   return (
@@ -138,9 +114,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                     </tr>
                   );
                 })}
-              </tbody>
-            </table>
-          </div>
+          </DataTable>
         )}
         <nav aria-label="Halaman log audit" className="mt-4 flex flex-wrap gap-3">
           {beforeId ? (

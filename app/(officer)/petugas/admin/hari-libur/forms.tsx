@@ -6,6 +6,7 @@ import { buttonClass, fieldError, FormMessage, typed } from '@/components/office
 import type { ActionState } from '@/lib/auth/session';
 import { IDLE } from '@/lib/forms';
 import { addHolidayAction, removeHolidayAction } from './actions';
+import { DataTable } from '@/components/ui/data-table';
 
 /*
  * Office holiday forms; both post without JavaScript. The list is one form whose
@@ -62,23 +63,7 @@ export function AddedHolidaysTable({ rows }: { rows: AddedHolidayRow[] }) {
         <p className="text-slate-700">Belum ada hari libur kantor yang ditambahkan.</p>
       ) : (
         <form action={formAction}>
-          <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Hari libur yang ditambahkan kantor</caption>
-              <thead className="bg-slate-100">
-                <tr>
-                  <th scope="col" className="px-3 py-2">
-                    Tanggal
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Keterangan
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    <span className="sr-only">Tindakan</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
+          <DataTable caption="Hari libur yang ditambahkan kantor" columns={['Tanggal', 'Keterangan', <span key="t" className="sr-only">Tindakan</span>]}>
                 {rows.map((row) => (
                   <tr key={row.date} className="border-t border-slate-200">
                     <th scope="row" className="px-3 py-2 font-medium whitespace-nowrap">
@@ -98,9 +83,7 @@ export function AddedHolidaysTable({ rows }: { rows: AddedHolidayRow[] }) {
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+          </DataTable>
         </form>
       )}
     </div>

@@ -3,6 +3,7 @@ import { formatHolidayDate, listHolidays } from '@/lib/admin/holidays';
 import { AccessDenied, adminForPage } from '@/app/(officer)/petugas/admin/admin-gate';
 import { getDb } from '@/lib/db/client';
 import { AddedHolidaysTable, AddHolidayForm } from './forms';
+import { DataTable } from '@/components/ui/data-table';
 
 export const metadata: Metadata = { title: 'Hari Libur' };
 
@@ -54,20 +55,7 @@ export default async function HolidaysAdminPage() {
         </p>
         <div className="mt-3 grid gap-6 lg:grid-cols-2">
           {national.map(({ year, days }) => (
-            <div key={year} className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-              <table className="w-full text-left text-sm">
-                <caption className="bg-slate-50 px-3 py-2 text-left font-semibold text-slate-900">Tahun {year}</caption>
-                <thead className="bg-slate-100">
-                  <tr>
-                    <th scope="col" className="px-3 py-2">
-                      Tanggal
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      Hari libur
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
+            <DataTable key={year} caption={`Tahun ${year}`} captionVisible columns={['Tanggal', 'Hari libur']}>
                   {days.map((day) => (
                     <tr key={day.date} className="border-t border-slate-200">
                       <th scope="row" className="px-3 py-2 font-medium whitespace-nowrap">
@@ -76,9 +64,7 @@ export default async function HolidaysAdminPage() {
                       <td className="px-3 py-2">{day.name}</td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
-            </div>
+            </DataTable>
           ))}
         </div>
       </section>

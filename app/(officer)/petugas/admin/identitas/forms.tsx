@@ -5,6 +5,7 @@ import { FormMessage } from '@/components/officer/form-kit';
 import type { ActionState } from '@/lib/auth/session';
 import { IDLE } from '@/lib/forms';
 import { decideIdentityRequestAction } from './actions';
+import { DataTable } from '@/components/ui/data-table';
 
 /*
  * Pending identity requests with "Setujui" / "Tolak". Every row's form shares one
@@ -37,29 +38,7 @@ export function PendingRequestsTable({ rows }: { rows: PendingRequestRow[] }) {
       {rows.length === 0 ? (
         <p className="text-slate-700">Tidak ada permintaan yang menunggu keputusan.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Permintaan akses identitas pelapor yang menunggu keputusan, yang terlama lebih dahulu</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  Kasus
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Petugas
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Alasan
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Diajukan (WITA)
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Keputusan
-                </th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable caption="Permintaan akses identitas pelapor yang menunggu keputusan, yang terlama lebih dahulu" columns={['Kasus', 'Petugas', 'Alasan', 'Diajukan (WITA)', 'Keputusan']}>
               {rows.map((row) => (
                 <tr key={row.id} className="border-t border-slate-200 align-top">
                   <th scope="row" className="px-3 py-2 font-medium whitespace-nowrap">
@@ -105,9 +84,7 @@ export function PendingRequestsTable({ rows }: { rows: PendingRequestRow[] }) {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
     </div>
   );

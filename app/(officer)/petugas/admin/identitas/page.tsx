@@ -4,6 +4,7 @@ import { AccessDenied, adminForPage } from '@/app/(officer)/petugas/admin/admin-
 import { getDb } from '@/lib/db/client';
 import { getSettings } from '@/lib/settings';
 import { PendingRequestsTable } from './forms';
+import { DataTable } from '@/components/ui/data-table';
 
 export const metadata: Metadata = { title: 'Permintaan Identitas Pelapor' };
 
@@ -62,29 +63,7 @@ export default async function IdentityRequestsAdminPage() {
         {recent.length === 0 ? (
           <p className="mt-2 text-slate-700">Belum ada keputusan.</p>
         ) : (
-          <div className="mt-3 overflow-x-auto rounded-lg border border-slate-300 bg-white">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Sepuluh permintaan terakhir yang sudah diputuskan</caption>
-              <thead className="bg-slate-100">
-                <tr>
-                  <th scope="col" className="px-3 py-2">
-                    Kasus
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Petugas
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Keputusan
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Oleh
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Waktu (WITA)
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
+          <DataTable caption="Sepuluh permintaan terakhir yang sudah diputuskan" className="mt-3" columns={['Kasus', 'Petugas', 'Keputusan', 'Oleh', 'Waktu (WITA)']}>
                 {recent.map((row) => (
                   <tr key={row.id} className="border-t border-slate-200">
                     <th scope="row" className="px-3 py-2 font-medium whitespace-nowrap">
@@ -98,9 +77,7 @@ export default async function IdentityRequestsAdminPage() {
                     <td className="px-3 py-2 whitespace-nowrap">{row.decidedAt ? timeFormat.format(row.decidedAt) : '—'}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+          </DataTable>
         )}
       </section>
     </div>

@@ -1,0 +1,38 @@
+import type { ReactNode } from 'react';
+
+/**
+ * The officer pages' table: scrolls sideways on a phone instead of squeezing, with a
+ * caption for screen readers and column headers scoped to their columns.
+ */
+export function DataTable({
+  caption,
+  columns,
+  children,
+  className = '',
+  captionVisible = false,
+}: {
+  caption: ReactNode;
+  /** Shown as the table's heading instead of only to screen readers. */
+  captionVisible?: boolean;
+  columns: ReactNode[];
+  children: ReactNode;
+  className?: string;
+}) {
+  return (
+    <div className={`overflow-x-auto rounded-lg border border-slate-300 bg-white ${className}`.trim()}>
+      <table className="w-full text-left text-sm">
+        <caption className={captionVisible ? 'bg-slate-50 px-3 py-2 text-left font-semibold text-slate-900' : 'sr-only'}>{caption}</caption>
+        <thead className="bg-slate-100">
+          <tr>
+            {columns.map((column, index) => (
+              <th key={index} scope="col" className="px-3 py-2">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
