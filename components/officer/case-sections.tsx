@@ -2,18 +2,16 @@ import type { ReactNode } from 'react';
 import type { CaseDeadline } from '@/lib/cases/deadlines';
 import type { OfficerAttachment, OfficerCaseView, OfficerTimelineEntry } from '@/lib/cases/officer-view';
 import { officerLabel } from '@/lib/cases/workflow';
+import { formatOfficeDate, formatOfficeDateTime, officeInstant } from '@/lib/office-time';
 
 /*
  * The read-only parts of the case page (server components): report, evidence,
  * deadline, thread and timeline. Dates are shown in WITA whatever the server's zone.
  */
 
-const TIME_ZONE = 'Asia/Makassar';
-const dateFormat = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: TIME_ZONE });
-const dateTimeFormat = new Intl.DateTimeFormat('id-ID', { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE });
 
 export function DateText({ at, withTime = false }: { at: Date; withTime?: boolean }) {
-  return <time dateTime={at.toISOString()}>{withTime ? `${dateTimeFormat.format(at)} WITA` : dateFormat.format(at)}</time>;
+  return <time dateTime={at.toISOString()}>{withTime ? `${formatOfficeDateTime(at)} WITA` : formatOfficeDate(at)}</time>;
 }
 
 export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -68,7 +66,7 @@ export function ReportDetails({ view }: { view: OfficerCaseView }) {
       'Kapan',
       <p key="when" className="break-words whitespace-pre-line">
         {report.whenText}
-        {report.whenDate ? <span className="block text-sm text-slate-700">Tanggal: {dateFormat.format(new Date(`${report.whenDate}T12:00:00+08:00`))}</span> : null}
+        {report.whenDate ? <span className="block text-sm text-slate-700">Tanggal: {formatOfficeDate(officeInstant(report.whenDate, '12:00'))}</span> : null}
       </p>,
     ],
     ['Siapa — pihak lain yang terlibat atau mengetahui', <Paragraphs key="who" text={report.who} />],

@@ -7,6 +7,7 @@ import { nationalHolidayDates } from '@/lib/cases/holidays';
 import type { Database } from '@/lib/db/client';
 import { holidays } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
+import { officeYear } from '@/lib/office-time';
 
 /**
  * The holiday list admins keep at /petugas/admin/hari-libur. National public holidays
@@ -18,12 +19,6 @@ import { AppError } from '@/lib/errors';
 
 export type HolidayItem = { date: string; name: string };
 
-const WITA = 'Asia/Makassar';
-
-/** Today's year in WITA, the office's calendar. */
-export function currentYearWita(now: Date = new Date()): number {
-  return Number(new Intl.DateTimeFormat('en-CA', { timeZone: WITA, year: 'numeric' }).format(now));
-}
 
 let namedCalendar: Holidays | undefined;
 
@@ -63,7 +58,7 @@ export type HolidayOverview = {
 /** National holidays of this year and next, and every day the office added. Admins only. */
 export async function listHolidays(db: Database, actor: SessionUser, options: { now?: Date } = {}): Promise<HolidayOverview> {
   await authorizeOfficer(db, actor, 'admin');
-  const year = currentYearWita(options.now);
+  const year = officeYear(options.now ?? new Date());
   const added = await db.select({ date: holidays.date, name: holidays.name }).from(holidays).orderBy(asc(holidays.date));
   return {
     national: [year, year + 1].map((y) => ({ year: y, days: nationalHolidays(y) })),

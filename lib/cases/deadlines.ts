@@ -19,11 +19,10 @@
  */
 import type { CaseState } from './workflow';
 import type { OfficeSettings } from '@/lib/settings/defaults';
+import { OFFICE_UTC_OFFSET_MS } from '@/lib/office-time';
 
 /** The office's zone. WITA is UTC+8 all year: Indonesia has no daylight saving. */
-export const OFFICE_TIME_ZONE = 'Asia/Makassar';
 // A fixed offset keeps the day arithmetic exact and fast; Intl would give the same answer.
-const OFFICE_UTC_OFFSET_MS = 8 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type DayCount = 'working' | 'calendar';

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { CASE_STATES, REJECTION_REASONS } from './workflow';
 import { OUTCOMES, SUMMONS_ROLES } from '@/lib/db/schema';
+import { officeInstant } from '@/lib/office-time';
+import { endOfOfficeDay } from './deadlines';
 
 /**
  * Officer inputs with the Indonesian messages shown at each field. Dates are typed in
  * the office's time (WITA, UTC+8): a due date means the end of that day there.
  */
 
-export const OFFICE_UTC_OFFSET = '+08:00';
 
 const text = (label: string, min: number, max: number) =>
   z.preprocess(
@@ -31,14 +32,9 @@ const dateOnly = (label: string) =>
     .min(1, `${label} wajib diisi.`)
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} tidak valid.`);
 
-/** The end of a WITA calendar day, as an instant. */
-export function endOfOfficeDay(date: string): Date {
-  return new Date(`${date}T23:59:59${OFFICE_UTC_OFFSET}`);
-}
-
-/** A WITA date and time, as an instant. */
-export function officeDateTime(date: string, time: string): Date {
-  return new Date(`${date}T${time}:00${OFFICE_UTC_OFFSET}`);
+/** The end of the office day a typed due date names: answers count until midnight WITA. */
+export function dueDateEnd(date: string): Date {
+  return endOfOfficeDay(officeInstant(date, '12:00'));
 }
 
 export const caseRefSchema = z.object({
@@ -54,7 +50,7 @@ export const noteSchema = caseRefSchema.extend({
 export const requestInformationSchema = caseRefSchema.extend({
   questions: text('Pertanyaan untuk pelapor', 10, 4000),
   dueDate: dateOnly('Batas waktu jawaban').refine(
-    (d) => endOfOfficeDay(d).getTime() > Date.now(),
+    (d) => dueDateEnd(d).getTime() > Date.now(),
     'Batas waktu jawaban harus hari ini atau setelahnya.',
   ),
 });
@@ -102,7 +98,7 @@ const summonsFields = {
 };
 
 function inFuture<T extends { scheduledDate: string; scheduledTime: string }>(schema: z.ZodType<T>) {
-  return schema.refine((v) => officeDateTime(v.scheduledDate, v.scheduledTime).getTime() > Date.now(), {
+  return schema.refine((v) => officeInstant(v.scheduledDate, v.scheduledTime).getTime() > Date.now(), {
     message: 'Waktu pemanggilan harus di masa depan.',
     path: ['scheduledDate'],
   });

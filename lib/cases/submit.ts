@@ -6,7 +6,7 @@ import { getBlobStore, type BlobStore } from '@/lib/storage';
 import { attachmentRows, storePreparedFiles } from './attachments';
 import type { PreparedFile } from '@/lib/storage/evidence';
 import { spamScore, QUARANTINE_THRESHOLD } from '@/lib/security/spam';
-import { OFFICE_TIME_ZONE } from './deadlines';
+import { officeYear } from '@/lib/office-time';
 import { dueFields } from './due';
 import { notifyOfficers } from './notify';
 import { encryptIdentity } from './reporter-identity';
@@ -25,11 +25,6 @@ export type SubmitReportOptions = {
 };
 
 export type SubmittedReport = { ticket: string; caseNumber: string; caseId: number; quarantined: boolean };
-
-/** Year as the office counts it (WITA), for case numbers like 2026-0001. */
-export function officeYear(date: Date): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone: OFFICE_TIME_ZONE, year: 'numeric' }).format(date));
-}
 
 export function formatCaseNumber(year: number, sequence: number): string {
   return `${year}-${String(sequence).padStart(4, '0')}`;

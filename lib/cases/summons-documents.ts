@@ -8,6 +8,7 @@ import { AppError } from '@/lib/errors';
 import { getSettings, type OfficeSettings } from '@/lib/settings';
 import { SUMMONS_ROLE_LABELS } from './officer-schemas';
 import { parseId } from './evidence-download';
+import { OFFICE_TIME_ZONE, OFFICE_TIME_ZONE_LABEL } from '@/lib/office-time';
 
 /**
  * What an officer takes away for a summons: an .ics calendar file and a printable
@@ -16,8 +17,6 @@ import { parseId } from './evidence-download';
  * carries no person at all, and the letter names only the person it is addressed to.
  */
 
-export const OFFICE_TIME_ZONE = 'Asia/Makassar';
-export const OFFICE_TIME_ZONE_LABEL = 'WITA';
 /** Default length of a summons in the calendar. */
 export const SUMMONS_DURATION_MINUTES = 60;
 /** Where letters are dated. The settings carry no city yet; the first office is in Kupang. */

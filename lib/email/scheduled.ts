@@ -7,6 +7,7 @@ import { OPEN_STATES } from '@/lib/cases/inbox';
 import { notifyOfficers } from '@/lib/cases/notify';
 import { getSettings } from '@/lib/settings';
 import { enqueueDeadlineDigest, officeFromSettings } from './outbox';
+import { officeHour } from '@/lib/office-time';
 
 /**
  * Notifications no request causes, run by the delivery loop on every pass: information
@@ -92,8 +93,7 @@ async function remindTomorrowsSummons(db: Database, now: Date): Promise<number> 
  * settings table, so a restart or a second instance does not send it again.
  */
 async function sendDailyDigest(db: Database, now: Date): Promise<boolean> {
-  const hour = Number(new Intl.DateTimeFormat('en', { hour: 'numeric', hourCycle: 'h23', timeZone: 'Asia/Makassar' }).format(now));
-  if (hour < DIGEST_HOUR_WITA) return false;
+  if (officeHour(now) < DIGEST_HOUR_WITA) return false;
   const today = officeDateKey(now);
   const [last] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, DIGEST_KEY));
   if (last?.value === today) return false;

@@ -8,11 +8,10 @@ import { CASE_STATES, FINAL_STATES, isCaseState, officerLabel } from '@/lib/case
 import { getDb } from '@/lib/db/client';
 import { activeCategories } from '@/lib/settings';
 import { DataTable } from '@/components/ui/data-table';
+import { formatOfficeDate } from '@/lib/office-time';
 
 export const metadata: Metadata = { title: 'Kotak Masuk' };
 
-const TIME_ZONE = 'Asia/Makassar';
-const dateFormat = new Intl.DateTimeFormat('id-ID', { dateStyle: 'medium', timeZone: TIME_ZONE });
 
 const DUE_KIND_LABELS: Record<string, string> = {
   verification_start: 'Mulai verifikasi',
@@ -157,7 +156,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
                     </td>
                     <td className="px-3 py-2">{officerLabel(row.state)}</td>
                     <td className="px-3 py-2">{row.categoryLabel ?? '—'}</td>
-                    <td className="px-3 py-2">{dateFormat.format(row.createdAt)}</td>
+                    <td className="px-3 py-2">{formatOfficeDate(row.createdAt, 'medium')}</td>
                     <td className="px-3 py-2">
                       {row.dueAt && due ? (
                         <span
@@ -170,7 +169,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
                           }
                         >
                           {due.status === 'overdue' ? 'Lewat tenggat · ' : due.status === 'due_soon' ? 'Segera · ' : ''}
-                          {DUE_KIND_LABELS[row.dueKind ?? ''] ?? 'Tenggat'} {dateFormat.format(row.dueAt)}
+                          {DUE_KIND_LABELS[row.dueKind ?? ''] ?? 'Tenggat'} {formatOfficeDate(row.dueAt, 'medium')}
                         </span>
                       ) : (
                         '—'

@@ -8,18 +8,16 @@ import { getDb } from '@/lib/db/client';
 import { unseal } from '@/lib/security/sealed-cookie';
 import { endStatusSession } from './actions';
 import { STATUS_COOKIE, STATUS_COOKIE_PURPOSE } from './session';
+import { formatOfficeDate, formatOfficeDateTimeFull } from '@/lib/office-time';
 
 export const metadata: Metadata = { title: 'Cek Status Laporan' };
 
 // The office is in Kupang (NTT): dates are shown in WITA whatever the server's zone.
-const TIME_ZONE = 'Asia/Makassar';
-const dateFormat = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: TIME_ZONE });
-const dateTimeFormat = new Intl.DateTimeFormat('id-ID', { dateStyle: 'full', timeStyle: 'short', timeZone: TIME_ZONE });
 
 function DateText({ at, withTime = false }: { at: Date; withTime?: boolean }) {
   return (
     <time dateTime={at.toISOString()}>
-      {withTime ? `${dateTimeFormat.format(at)} WITA` : dateFormat.format(at)}
+      {withTime ? formatOfficeDateTimeFull(at) : formatOfficeDate(at)}
     </time>
   );
 }

@@ -8,9 +8,10 @@ import { AppError } from '@/lib/errors';
 import { getBlobStore, type BlobStore } from '@/lib/storage';
 import type { PreparedFile } from '@/lib/storage/evidence';
 import { attachmentRows, storePreparedFiles } from '../attachments';
-import { endOfOfficeDay, type requestInformationSchema } from '../officer-schemas';
+import { dueDateEnd, type requestInformationSchema } from '../officer-schemas';
 import { notifyOfficers } from '../notify';
 import { assertMove, authorize, loadCase, moveCase } from './common';
+import { formatOfficeDate } from '@/lib/office-time';
 
 /**
  * The information request loop of the seed: the officer asks for what is missing
@@ -34,12 +35,12 @@ export async function requestInformation(db: Database, actor: SessionUser, optio
   const officer = await authorize(db, actor);
   const caseRow = await loadCase(db, options.caseNumber);
   assertMove(caseRow, 'awaiting_info', options.expectedState);
-  const dueAt = endOfOfficeDay(options.dueDate);
+  const dueAt = dueDateEnd(options.dueDate);
   if (dueAt.getTime() <= Date.now()) {
     throw new AppError('due_in_past', { userMessage: 'Batas waktu jawaban harus hari ini atau setelahnya.', field: 'dueDate' });
   }
   const now = new Date();
-  const dueText = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: 'Asia/Makassar' }).format(dueAt);
+  const dueText = formatOfficeDate(dueAt);
   await db.transaction(async (tx) => {
     await tx.insert(infoRequests).values({
       caseId: caseRow.id,

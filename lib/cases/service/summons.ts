@@ -6,7 +6,6 @@ import type { Database } from '@/lib/db/client';
 import { summons, type Case, type Summons } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import {
-  officeDateTime,
   type cancelSummonsSchema,
   type rescheduleSummonsSchema,
   type scheduleSummonsSchema,
@@ -14,6 +13,7 @@ import {
 } from '../officer-schemas';
 import { isFinal, type CaseState } from '../workflow';
 import { assertMove, assertState, authorize, loadCase, moveCase, recordEvent, touchCase } from './common';
+import { formatOfficeDateTimeFull, officeInstant } from '@/lib/office-time';
 
 /**
  * Summons (pemanggilan) of the reporter, witnesses and the reported party. Summoning
@@ -32,17 +32,6 @@ export function stateAfterSummons(from: CaseState, role: Role): CaseState | null
   return ['investigating', 'hearing_witnesses'].includes(from) ? 'hearing_witnesses' : null;
 }
 
-export function formatOfficeDateTime(date: Date): string {
-  return new Intl.DateTimeFormat('id-ID', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Asia/Makassar',
-  }).format(date);
-}
 
 function reporterNote(role: Role, text: string): string | null {
   return role === 'pelapor' ? text : null;
@@ -64,7 +53,7 @@ export async function scheduleSummons(db: Database, actor: SessionUser, options:
       field: 'role',
     });
   }
-  const scheduledAt = officeDateTime(options.scheduledDate, options.scheduledTime);
+  const scheduledAt = officeInstant(options.scheduledDate, options.scheduledTime);
   const now = new Date();
   await db.transaction(async (tx) => {
     const [created] = await tx
@@ -84,7 +73,7 @@ export async function scheduleSummons(db: Database, actor: SessionUser, options:
       .returning({ id: summons.id });
     const publicNote = reporterNote(
       options.role,
-      `Anda diundang hadir untuk klarifikasi pada ${formatOfficeDateTime(scheduledAt)} di ${options.place}.`,
+      `Anda diundang hadir untuk klarifikasi pada ${formatOfficeDateTimeFull(scheduledAt)} di ${options.place}.`,
     );
     if (next !== caseRow.state) {
       assertMove(caseRow, next);
@@ -169,7 +158,7 @@ export async function rescheduleSummons(db: Database, actor: SessionUser, option
   const officer = await authorize(db, actor);
   const caseRow = await loadCase(db, options.caseNumber);
   const row = await loadScheduled(db, caseRow, options.summonsId);
-  const scheduledAt = officeDateTime(options.scheduledDate, options.scheduledTime);
+  const scheduledAt = officeInstant(options.scheduledDate, options.scheduledTime);
   const now = new Date();
   await db.transaction(async (tx) => {
     await closeSummons(tx, row.id, { status: 'rescheduled', statusReason: options.reason });
@@ -191,7 +180,7 @@ export async function rescheduleSummons(db: Database, actor: SessionUser, option
       .returning({ id: summons.id });
     const publicNote = reporterNote(
       row.role,
-      `Jadwal klarifikasi Anda diubah menjadi ${formatOfficeDateTime(scheduledAt)} di ${options.place}.`,
+      `Jadwal klarifikasi Anda diubah menjadi ${formatOfficeDateTimeFull(scheduledAt)} di ${options.place}.`,
     );
     await recordSummonsEvent(tx, caseRow, officer.id, 'summons_rescheduled', created.id, row.role, publicNote, now, options.reason);
   });

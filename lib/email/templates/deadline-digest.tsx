@@ -1,5 +1,5 @@
 import { Section, Text } from '@react-email/components';
-import { OFFICE_TIME_ZONE } from '@/lib/cases/deadlines';
+import { OFFICE_TIME_ZONE } from '@/lib/office-time';
 import { officerLabel, type CaseState } from '@/lib/cases/workflow';
 import { OfficerLayout, SAMPLE_BASE_URL, SAMPLE_OFFICE, officerCaseUrl, textStyle, trimBase, type OfficeInfo } from './layout';
 

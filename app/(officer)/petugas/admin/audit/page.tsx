@@ -3,6 +3,7 @@ import { loadAuditPage } from '@/lib/admin/audit-view';
 import { AccessDenied, adminForPage } from '@/app/(officer)/petugas/admin/admin-gate';
 import { getDb } from '@/lib/db/client';
 import { DataTable } from '@/components/ui/data-table';
+import { OFFICE_TIME_ZONE } from '@/lib/office-time';
 
 export const metadata: Metadata = { title: 'Log Audit' };
 
@@ -19,7 +20,7 @@ const timeFormat = new Intl.DateTimeFormat('id-ID', {
   hour: '2-digit',
   minute: '2-digit',
   second: '2-digit',
-  timeZone: 'Asia/Makassar',
+  timeZone: OFFICE_TIME_ZONE,
 });
 
 const REASON_LABELS = { edited: 'diubah', removed: 'dihapus', reordered: 'diurutkan ulang' } as const;

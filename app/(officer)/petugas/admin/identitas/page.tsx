@@ -5,10 +5,10 @@ import { getDb } from '@/lib/db/client';
 import { getSettings } from '@/lib/settings';
 import { PendingRequestsTable } from './forms';
 import { DataTable } from '@/components/ui/data-table';
+import { formatOfficeDateTime } from '@/lib/office-time';
 
 export const metadata: Metadata = { title: 'Permintaan Identitas Pelapor' };
 
-const timeFormat = new Intl.DateTimeFormat('id-ID', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Makassar' });
 const STATUS_LABELS = { approved: 'Disetujui', denied: 'Ditolak' } as const;
 
 /** /petugas/admin/identitas: officers' requests to open a reporter's identity, decided by an admin. */
@@ -48,7 +48,7 @@ export default async function IdentityRequestsAdminPage() {
               caseNumber: row.caseNumber,
               officerName: row.officerName,
               reason: row.reason,
-              createdLabel: timeFormat.format(row.createdAt),
+              createdLabel: formatOfficeDateTime(row.createdAt),
               createdIso: row.createdAt.toISOString(),
               ownRequest: row.officerId === officer.id,
             }))}
@@ -74,7 +74,7 @@ export default async function IdentityRequestsAdminPage() {
                     <td className="px-3 py-2">{row.officerName}</td>
                     <td className="px-3 py-2">{STATUS_LABELS[row.status]}</td>
                     <td className="px-3 py-2">{row.decidedByName ?? 'Otomatis'}</td>
-                    <td className="px-3 py-2 whitespace-nowrap">{row.decidedAt ? timeFormat.format(row.decidedAt) : '—'}</td>
+                    <td className="px-3 py-2 whitespace-nowrap">{row.decidedAt ? formatOfficeDateTime(row.decidedAt) : '—'}</td>
                   </tr>
                 ))}
           </DataTable>

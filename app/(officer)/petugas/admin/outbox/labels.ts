@@ -32,7 +32,6 @@ export function kindLabel(kind: string): string {
   return KIND_LABELS[kind] ?? kind;
 }
 
-export const timeFormat = new Intl.DateTimeFormat('id-ID', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Makassar' });
 
 /** The note shown while RESEND_API_KEY is unset: nothing leaves the server. */
 export const NOT_CONFIGURED_NOTE = 'Pengiriman email belum dikonfigurasi: email disimpan di sini dan tidak dikirim.';

@@ -3,7 +3,8 @@ import { countByStatus, listOutbox, OUTBOX_PAGE_SIZE, OUTBOX_STATUSES, RETRYABLE
 import { AccessDenied, adminForPage } from '@/app/(officer)/petugas/admin/admin-gate';
 import { getDb } from '@/lib/db/client';
 import { OutboxList } from './forms';
-import { kindLabel, NOT_CONFIGURED_NOTE, STATUS_LABELS, timeFormat } from './labels';
+import { formatOfficeDateTime } from '@/lib/office-time';
+import { kindLabel, NOT_CONFIGURED_NOTE, STATUS_LABELS} from './labels';
 
 export const metadata: Metadata = { title: 'Email Keluar' };
 
@@ -133,7 +134,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
               status: row.status,
               attempts: row.attempts,
               lastError: row.lastError,
-              createdLabel: timeFormat.format(row.createdAt),
+              createdLabel: formatOfficeDateTime(row.createdAt),
               createdIso: row.createdAt.toISOString(),
               retryable: RETRYABLE_STATUSES.includes(row.status),
             }))}

@@ -3,11 +3,10 @@ import { listOfficers, ROLE_LABELS } from '@/lib/auth/officers';
 import { AccessDenied, adminForPage } from '@/app/(officer)/petugas/admin/admin-gate';
 import { getDb } from '@/lib/db/client';
 import { CreateOfficerForm, OfficerRowActions } from './forms';
+import { formatOfficeDateTime } from '@/lib/office-time';
 
 export const metadata: Metadata = { title: 'Kelola Petugas' };
 
-const TIME_ZONE = 'Asia/Makassar';
-const timeFormat = new Intl.DateTimeFormat('id-ID', { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE });
 
 /** /petugas/admin/petugas: officer accounts, for admins only (every action checks again). */
 export default async function OfficersAdminPage() {
@@ -53,7 +52,7 @@ export default async function OfficersAdminPage() {
                   ) : null}
                   {locked ? (
                     <li className="rounded bg-red-100 px-2 py-0.5 text-red-900">
-                      Terkunci sampai {timeFormat.format(row.lockedUntil!)} WITA
+                      Terkunci sampai {formatOfficeDateTime(row.lockedUntil!)} WITA
                     </li>
                   ) : null}
                 </ul>

@@ -16,6 +16,7 @@ import { REJECTION_REASON_LABELS, REJECTION_REASONS } from '@/lib/cases/workflow
 import { getDb } from '@/lib/db/client';
 import { getSettings } from '@/lib/settings';
 import * as actions from './actions';
+import { OFFICE_TIME_ZONE } from '@/lib/office-time';
 
 type Props = { params: Promise<{ caseNumber: string }> };
 
@@ -26,7 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: CASE_NUMBER.test(caseNumber) ? `Kasus ${caseNumber}` : 'Kasus' };
 }
 
-const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Makassar' });
+const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: OFFICE_TIME_ZONE });
 const toOptions = (labels: Record<string, string>, keys: readonly string[] = Object.keys(labels)) =>
   keys.map((value) => ({ value, label: labels[value] }));
 

@@ -5,7 +5,8 @@ import { AccessDenied, adminForPage } from '@/app/(officer)/petugas/admin/admin-
 import { getDb } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { RetryEmailForm, StatusBadge } from '../forms';
-import { kindLabel, NOT_CONFIGURED_NOTE, timeFormat } from '../labels';
+import { formatOfficeDateTime } from '@/lib/office-time';
+import { kindLabel, NOT_CONFIGURED_NOTE} from '../labels';
 
 export const metadata: Metadata = { title: 'Email Keluar' };
 
@@ -74,20 +75,20 @@ export default async function OutboxEmailPage({ params }: { params: Promise<{ id
         <dd className="mb-2 font-mono text-sm break-all sm:mb-0">{email.lastError ?? <span className="font-sans">Tidak ada</span>}</dd>
         <dt className="font-semibold">Dibuat (WITA)</dt>
         <dd className="mb-2 sm:mb-0">
-          <time dateTime={email.createdAt.toISOString()}>{timeFormat.format(email.createdAt)}</time>
+          <time dateTime={email.createdAt.toISOString()}>{formatOfficeDateTime(email.createdAt)}</time>
         </dd>
         {email.sentAt ? (
           <>
             <dt className="font-semibold">Terkirim (WITA)</dt>
             <dd>
-              <time dateTime={email.sentAt.toISOString()}>{timeFormat.format(email.sentAt)}</time>
+              <time dateTime={email.sentAt.toISOString()}>{formatOfficeDateTime(email.sentAt)}</time>
             </dd>
           </>
         ) : email.status === 'pending' ? (
           <>
             <dt className="font-semibold">Percobaan berikutnya (WITA)</dt>
             <dd>
-              <time dateTime={email.nextAttemptAt.toISOString()}>{timeFormat.format(email.nextAttemptAt)}</time>
+              <time dateTime={email.nextAttemptAt.toISOString()}>{formatOfficeDateTime(email.nextAttemptAt)}</time>
             </dd>
           </>
         ) : null}
