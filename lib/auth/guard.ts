@@ -82,7 +82,8 @@ export async function authorizeOfficer(
   // office requires, may only finish its activation: otherwise calling an action or a
   // download directly would skip what the activation page enforces.
   if (!options.allowPendingActivation) {
-    const pending = row.mustChangePassword || ((await getSettings(db)).requireTotp && !row.totpEnabled);
+    // Settings are read only for an officer without TOTP: the common case costs no query.
+    const pending = row.mustChangePassword || (!row.totpEnabled && (await getSettings(db)).requireTotp);
     if (pending) throw activationRequired();
   }
   return {
