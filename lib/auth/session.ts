@@ -34,11 +34,6 @@ export async function requireOfficer(): Promise<AuthorizedOfficer> {
   return authorizeOfficer(getDb(), await sessionUser(), 'officer');
 }
 
-/** The signed-in, active admin; throws AppError 'unauthorized' or 'forbidden' otherwise. */
-export async function requireAdmin(): Promise<AuthorizedOfficer> {
-  return authorizeOfficer(getDb(), await sessionUser(), 'admin');
-}
-
 /**
  * A server action for officers: re-reads the session and the officer row, checks the
  * role, validates the form, maps AppError to its message (see lib/auth/action.ts).
