@@ -3,15 +3,14 @@
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
-import { findCaseByTicket } from '@/lib/cases/reporter-view';
 import { handleInformationAnswer, handleReporterMessage, type ReplyResult } from '@/lib/cases/reporter-replies';
 import { attemptStatusLookup } from '@/lib/cases/status-lookup';
 import { getDb } from '@/lib/db/client';
 import { logUnexpected } from '@/lib/errors';
 import { textValues, type FormState } from '@/lib/forms';
 import { clientKeyFromHeaders } from '@/lib/security/rate-limit';
-import { requestIsHttps, seal, unseal } from '@/lib/security/sealed-cookie';
-import { STATUS_COOKIE, STATUS_COOKIE_PATH, STATUS_COOKIE_PURPOSE, STATUS_SESSION_SECONDS } from './session';
+import { requestIsHttps, seal } from '@/lib/security/sealed-cookie';
+import { STATUS_COOKIE, STATUS_COOKIE_PATH, STATUS_COOKIE_PURPOSE, STATUS_SESSION_SECONDS, caseIdFromStatusCookie } from './session';
 
 /*
  * Only async actions are exported from this file: every export of a 'use server'
@@ -63,13 +62,6 @@ export async function endStatusSession(): Promise<void> {
   redirect('/status');
 }
 
-/** The case of the ticket in this browser's status cookie, or null (expired, unknown). */
-async function caseFromCookie(): Promise<number | null> {
-  const code = unseal((await cookies()).get(STATUS_COOKIE)?.value, STATUS_COOKIE_PURPOSE);
-  if (!code) return null;
-  return (await findCaseByTicket(getDb(), code))?.id ?? null;
-}
-
 const SESSION_ENDED =
   'Sesi pemeriksaan status telah berakhir. Masukkan kembali kode tiket Anda, lalu kirim ulang jawaban Anda.';
 
@@ -86,14 +78,14 @@ function afterReply(result: ReplyResult, formData: FormData, sent: 'jawaban' | '
 
 /** The reporter answers an information request (text and files) from /status. */
 export async function answerInformationRequestAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const caseId = await caseFromCookie();
+  const caseId = await caseIdFromStatusCookie();
   if (!caseId) return { status: 'error', message: SESSION_ENDED, fieldErrors: {}, values: textValues(formData) };
   return afterReply(await handleInformationAnswer(getDb(), caseId, formData), formData, 'jawaban');
 }
 
 /** The reporter writes to the officers from /status. */
 export async function sendReporterMessageAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const caseId = await caseFromCookie();
+  const caseId = await caseIdFromStatusCookie();
   if (!caseId) return { status: 'error', message: SESSION_ENDED, fieldErrors: {}, values: textValues(formData) };
   return afterReply(await handleReporterMessage(getDb(), caseId, formData), formData, 'pesan');
 }

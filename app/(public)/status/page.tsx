@@ -1,13 +1,11 @@
 import type { Metadata } from 'next';
-import { cookies } from 'next/headers';
 import { StatusLookupForm } from '@/components/forms/status-lookup-form';
 import { ReporterReplyForm } from '@/components/forms/reporter-reply-form';
 import { StatusBadge } from '@/components/ui/status-badge';
-import { findCaseByTicket, loadReporterView, type ReporterView } from '@/lib/cases/reporter-view';
+import { loadReporterView, type ReporterView } from '@/lib/cases/reporter-view';
 import { getDb } from '@/lib/db/client';
-import { unseal } from '@/lib/security/sealed-cookie';
 import { endStatusSession } from './actions';
-import { STATUS_COOKIE, STATUS_COOKIE_PURPOSE } from './session';
+import { caseIdFromStatusCookie } from './session';
 import { formatOfficeDate, formatOfficeDateTimeFull } from '@/lib/office-time';
 
 export const metadata: Metadata = { title: 'Cek Status Laporan' };
@@ -34,9 +32,8 @@ const SENT_MESSAGES: Record<string, string> = {
 
 export default async function StatusPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sent = (await searchParams).terkirim;
-  const code = unseal((await cookies()).get(STATUS_COOKIE)?.value, STATUS_COOKIE_PURPOSE);
-  const found = code ? await findCaseByTicket(getDb(), code) : null;
-  const view = found ? await loadReporterView(getDb(), found.id) : null;
+  const caseId = await caseIdFromStatusCookie();
+  const view = caseId ? await loadReporterView(getDb(), caseId) : null;
 
   return (
     // The public layout supplies <main>; this page only fills it.
