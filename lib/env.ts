@@ -79,6 +79,19 @@ export function dataKey(): Buffer {
   return keyFrom('DATA_ENCRYPTION_KEY');
 }
 
+/**
+ * The master key being rotated out (`DATA_ENCRYPTION_KEY_PREVIOUS`), environment only:
+ * set during `npm run keys:rotate` and until every instance runs with the new key.
+ */
+export function previousDataKey(): Buffer | null {
+  const value = process.env.DATA_ENCRYPTION_KEY_PREVIOUS;
+  if (!value) return null;
+  const decoded = Buffer.from(value, 'base64');
+  if (decoded.length === 32) return decoded;
+  if (/^[0-9a-f]{64}$/i.test(value)) return Buffer.from(value, 'hex');
+  throw new Error('DATA_ENCRYPTION_KEY_PREVIOUS must be 32 bytes, base64 or hex encoded');
+}
+
 export function ticketKey(): Buffer {
   return keyFrom('TICKET_HMAC_KEY');
 }

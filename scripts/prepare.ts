@@ -3,6 +3,7 @@ import { applyMigrations } from '@/lib/db/migrate';
 import { ensureDefaults, ensureFirstAdmin } from '@/lib/db/seed';
 import { databaseUrl, dataDir, loadOrCreateSecretsFile, secretsFile } from '@/lib/env';
 import { mkdirSync } from 'node:fs';
+import { assertFullySealed, sealExistingRows } from '@/lib/cases/seal-existing';
 
 /**
  * Everything a start needs before the server listens: secrets, migrations, defaults,
@@ -23,6 +24,14 @@ export async function prepare(): Promise<void> {
   const { client, db } = openDatabase(databaseUrl());
   try {
     await applyMigrations(db, client);
+    // Content stored before envelope encryption is encrypted in place, resumably, and
+    // the start stops here unless nothing is left in clear.
+    const sealed = await sealExistingRows(db);
+    const rows = Object.values(sealed.rowsSealed).reduce((sum, n) => sum + n, 0);
+    if (sealed.keysCreated > 0 || rows > 0) {
+      console.log(`[wbs] Encrypted existing content: ${sealed.keysCreated} case keys created, ${rows} rows encrypted.`);
+    }
+    await assertFullySealed(db);
     await ensureDefaults(db);
     const admin = await ensureFirstAdmin(db, {
       email: process.env.ADMIN_EMAIL,

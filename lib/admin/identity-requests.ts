@@ -6,6 +6,7 @@ import { authorizeOfficer, type SessionUser } from '@/lib/auth/guard';
 import type { Database } from '@/lib/db/client';
 import { cases, identityRequests, officers } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
+import { loadCaseCipher, type CaseCipher } from '@/lib/cases/case-crypto';
 
 /**
  * Requests to open a reporter's identity, decided by an admin when the office requires
@@ -41,6 +42,7 @@ export async function listIdentityRequests(
   await authorizeOfficer(db, actor, 'admin');
   const columns = {
     id: identityRequests.id,
+    caseId: identityRequests.caseId,
     caseNumber: cases.caseNumber,
     officerId: identityRequests.officerId,
     officerName: requester.name,
@@ -63,7 +65,17 @@ export async function listIdentityRequests(
     .where(ne(identityRequests.status, 'pending'))
     .orderBy(desc(identityRequests.id))
     .limit(options.recentLimit ?? 10);
-  return { pending, recent: recent as DecidedIdentityRequest[] };
+  // The officer's reason is sealed under its case's key: opened per case, for these rows only.
+  const ciphers = new Map<number, CaseCipher>();
+  const open = async <T extends { id: number; caseId: number; reason: string }>({ caseId, ...row }: T) => {
+    let cipher = ciphers.get(caseId);
+    if (!cipher) ciphers.set(caseId, (cipher = await loadCaseCipher(db, caseId)));
+    return { ...row, reason: cipher.open(identityRequests.reason, row.id, row.reason) };
+  };
+  return {
+    pending: await Promise.all(pending.map(open)),
+    recent: (await Promise.all(recent.map(open))) as DecidedIdentityRequest[],
+  };
 }
 
 export const decideIdentityRequestSchema = z.object({

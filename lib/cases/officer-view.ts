@@ -4,6 +4,7 @@ import type { Database } from '@/lib/db/client';
 import {
   attachments,
   caseEvents,
+  caseKeys,
   cases,
   categories,
   infoRequests,
@@ -21,6 +22,7 @@ import { loadHolidaySet } from './holidays';
 import { OUTCOME_LABELS } from './officer-schemas';
 import { identityAccessFor } from './service/identity';
 import { allowedActionsFor, type AllowedAction, type SummonsRole } from './officer-actions';
+import { cipherFromRow } from './case-crypto';
 import { isFinal, officerLabel, REJECTION_REASON_LABELS, type CaseState } from './workflow';
 
 /**
@@ -187,18 +189,22 @@ export async function loadOfficerCaseView(
       completedAt: cases.completedAt,
       stateChangedAt: cases.stateChangedAt,
       createdAt: cases.createdAt,
+      wrappedKey: caseKeys.wrappedKey,
+      masterKeyId: caseKeys.masterKeyId,
     })
     .from(cases)
+    .leftJoin(caseKeys, eq(caseKeys.caseId, cases.id))
     .leftJoin(categories, eq(categories.id, cases.categoryId))
     .leftJoin(officers, eq(officers.id, cases.assignedOfficerId))
     .where(eq(cases.caseNumber, caseNumber))
     .limit(1);
   if (!row) return null;
   const caseId = row.id;
+  const cipher = cipherFromRow(caseId, row.masterKeyId ? { wrappedKey: row.wrappedKey, masterKeyId: row.masterKeyId } : null);
 
   const [parties, fileRows, events, messageRows, requestRows, summonsRows, settings, access] = await Promise.all([
     db
-      .select({ name: reportedParties.name, position: reportedParties.position, workUnit: reportedParties.workUnit })
+      .select({ id: reportedParties.id, name: reportedParties.name, position: reportedParties.position, workUnit: reportedParties.workUnit })
       .from(reportedParties)
       .where(eq(reportedParties.caseId, caseId))
       .orderBy(asc(reportedParties.sortOrder), asc(reportedParties.id)),
@@ -290,7 +296,8 @@ export async function loadOfficerCaseView(
     createdAt: file.createdAt,
     messageId: file.messageId,
   }));
-  const questionsById = new Map(requestRows.map((request) => [request.id, request.questions]));
+  const openRequests = requestRows.map((request) => ({ ...request, questions: cipher.open(infoRequests.questions, request.id, request.questions) }));
+  const questionsById = new Map(openRequests.map((request) => [request.id, request.questions]));
   const openRequest = requestRows.filter((request) => request.status === 'open').at(-1);
 
   const years = [row.createdAt, row.completedAt ?? row.createdAt, now].map((date) => date.getUTCFullYear());
@@ -311,27 +318,49 @@ export async function loadOfficerCaseView(
     category: row.category,
     createdAt: row.createdAt,
     stateChangedAt: row.stateChangedAt,
-    report: { what: row.what, where: row.whereText, whenText: row.whenText, whenDate: row.whenDate, who: row.whoText, how: row.howText },
+    report: {
+      what: cipher.open(cases.what, caseId, row.what),
+      where: cipher.open(cases.whereText, caseId, row.whereText),
+      whenText: cipher.open(cases.whenText, caseId, row.whenText),
+      whenDate: row.whenDate,
+      who: cipher.open(cases.whoText, caseId, row.whoText),
+      how: cipher.open(cases.howText, caseId, row.howText),
+    },
     anonymous: row.anonymous,
     quarantined: row.quarantined,
     assignedOfficerName: row.assignedOfficerName,
     rejectionReason: row.rejectionReason ? REJECTION_REASON_LABELS[row.rejectionReason] : null,
     outcome: row.outcome ? OUTCOME_LABELS[row.outcome] : null,
-    outcomeSummary: row.outcomeSummary,
-    referredTo: row.referredTo,
-    reportedParties: parties,
+    outcomeSummary: cipher.open(cases.outcomeSummary, caseId, row.outcomeSummary),
+    referredTo: cipher.open(cases.referredTo, caseId, row.referredTo),
+    reportedParties: parties.map((party) => ({
+      name: cipher.open(reportedParties.name, party.id, party.name),
+      position: cipher.open(reportedParties.position, party.id, party.position),
+      workUnit: cipher.open(reportedParties.workUnit, party.id, party.workUnit),
+    })),
     attachments: files,
-    timeline: events.map((event) => ({ ...event, label: EVENT_LABELS[event.kind] ?? event.kind })),
+    timeline: events.map((event) => ({
+      ...event,
+      internalNote: cipher.open(caseEvents.internalNote, event.id, event.internalNote),
+      publicNote: cipher.open(caseEvents.publicNote, event.id, event.publicNote),
+      label: EVENT_LABELS[event.kind] ?? event.kind,
+    })),
     thread: messageRows.map(({ infoRequestId, ...message }) => ({
       ...message,
+      body: cipher.open(messages.body, message.id, message.body),
       attachments: files.filter((file) => file.messageId === message.id),
       answers: infoRequestId !== null && questionsById.has(infoRequestId)
         ? { id: infoRequestId, questions: questionsById.get(infoRequestId)! }
         : null,
     })),
-    infoRequests: requestRows,
+    infoRequests: openRequests,
     summons: summonsRows.map((item) => ({
       ...item,
+      personName: cipher.open(summons.personName, item.id, item.personName),
+      place: cipher.open(summons.place, item.id, item.place),
+      agenda: cipher.open(summons.agenda, item.id, item.agenda),
+      minutes: cipher.open(summons.minutes, item.id, item.minutes),
+      statusReason: cipher.open(summons.statusReason, item.id, item.statusReason),
       statusLabel: SUMMONS_STATUS_LABELS[item.status],
       canChange: item.status === 'scheduled' && !final,
     })),

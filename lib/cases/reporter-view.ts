@@ -3,6 +3,7 @@ import type { Database } from '@/lib/db/client';
 import { caseEvents, cases, infoRequests, messages, summons, type Summons } from '@/lib/db/schema';
 import { ticketKey } from '@/lib/env';
 import { hashTicket } from './ticket';
+import { loadCaseCipher } from './case-crypto';
 import { isFinal, reporterLabel, type CaseState } from './workflow';
 
 /**
@@ -96,6 +97,7 @@ export async function loadReporterView(db: Database, caseId: number): Promise<Re
       .limit(1),
     db
       .select({
+        id: caseEvents.id,
         kind: caseEvents.kind,
         fromState: caseEvents.fromState,
         toState: caseEvents.toState,
@@ -125,7 +127,7 @@ export async function loadReporterView(db: Database, caseId: number): Promise<Re
       .where(and(eq(summons.caseId, caseId), eq(summons.role, 'pelapor')))
       .orderBy(asc(summons.scheduledAt), asc(summons.id)),
     db
-      .select({ from: messages.author, body: messages.body, at: messages.createdAt })
+      .select({ id: messages.id, from: messages.author, body: messages.body, at: messages.createdAt })
       .from(messages)
       .where(eq(messages.caseId, caseId))
       .orderBy(asc(messages.createdAt), asc(messages.id)),
@@ -133,12 +135,13 @@ export async function loadReporterView(db: Database, caseId: number): Promise<Re
 
   const found = caseRows[0];
   if (!found) return null;
+  const cipher = await loadCaseCipher(db, caseId);
 
   const timeline = withoutSilentRepeats(
     events.map((event) => ({
       at: event.createdAt,
       label: eventLabel(event.kind, event.fromState, event.toState),
-      note: event.publicNote?.trim() || null,
+      note: cipher.open(caseEvents.publicNote, event.id, event.publicNote)?.trim() || null,
     })),
   );
 
@@ -147,15 +150,19 @@ export async function loadReporterView(db: Database, caseId: number): Promise<Re
   const replaced = new Set(summonsRows.map((row) => row.replacesId).filter((id) => id !== null));
   const reporterSummons = summonsRows
     .filter((row) => SHOWN_SUMMONS_STATUSES.includes(row.status) && !replaced.has(row.id))
-    .map(({ scheduledAt, place, agenda }) => ({ scheduledAt, place, agenda }));
+    .map(({ id, scheduledAt, place, agenda }) => ({
+      scheduledAt,
+      place: cipher.open(summons.place, id, place),
+      agenda: cipher.open(summons.agenda, id, agenda),
+    }));
 
   return {
     stateLabel: reporterLabel(found.state),
     open: !isFinal(found.state),
-    messages: thread,
+    messages: thread.map(({ id, ...message }) => ({ ...message, body: cipher.open(messages.body, id, message.body) })),
     submittedAt: found.createdAt,
     timeline,
-    openInfoRequests: requests,
+    openInfoRequests: requests.map((request) => ({ ...request, questions: cipher.open(infoRequests.questions, request.id, request.questions) })),
     reporterSummons,
   };
 }

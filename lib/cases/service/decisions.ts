@@ -12,6 +12,8 @@ import {
 import { REJECTION_REASON_LABELS } from '../workflow';
 import { openInfoRequest } from './info-requests';
 import { decide } from './common';
+import { cases } from '@/lib/db/schema';
+import { loadCaseCipher } from '../case-crypto';
 
 /**
  * The officer's decisions that move a case along the procedure: start verification,
@@ -79,7 +81,7 @@ export async function rejectCase(db: Database, actor: SessionUser, options: Reje
 export type ReferCaseOptions = z.infer<typeof referSchema>;
 
 export async function referCase(db: Database, actor: SessionUser, options: ReferCaseOptions) {
-  await decide(db, actor, options, 'referred', () => {
+  await decide(db, actor, options, 'referred', async (caseRow) => {
     if (options.referredTo === 'lainnya' && !options.referredToOther) {
       throw new AppError('referral_target_missing', { userMessage: 'Tuliskan nama instansi tujuan.', field: 'referredToOther' });
     }
@@ -88,7 +90,7 @@ export async function referCase(db: Database, actor: SessionUser, options: Refer
       kind: 'referred',
       internalNote: options.internalNote,
       publicNote: `Laporan Anda dilimpahkan kepada ${target}. ${options.publicNote}`,
-      set: { referredTo: target },
+      set: { referredTo: (await loadCaseCipher(db, caseRow.id)).seal(cases.referredTo, caseRow.id, target) },
       audit: { referredTo: options.referredTo },
     };
   });
@@ -108,11 +110,11 @@ export async function returnToInvestigation(db: Database, actor: SessionUser, op
 export type ConcludeCaseOptions = z.infer<typeof concludeSchema>;
 
 export async function concludeCase(db: Database, actor: SessionUser, options: ConcludeCaseOptions) {
-  await decide(db, actor, options, 'concluded', () => ({
+  await decide(db, actor, options, 'concluded', async (caseRow) => ({
     kind: 'concluded',
     internalNote: options.internalNote,
     publicNote: options.summary,
-    set: { outcome: options.outcome, outcomeSummary: options.summary },
+    set: { outcome: options.outcome, outcomeSummary: (await loadCaseCipher(db, caseRow.id)).seal(cases.outcomeSummary, caseRow.id, options.summary) },
     audit: { outcome: options.outcome },
   }));
 }

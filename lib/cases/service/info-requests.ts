@@ -11,6 +11,7 @@ import { attachmentRows, storePreparedFiles } from '../attachments';
 import { dueDateEnd, type requestInformationSchema } from '../officer-schemas';
 import { notifyOfficers } from '../notify';
 import { assertMove, authorize, loadCase, moveCase } from './common';
+import { loadCaseCipher, SEAL_PENDING, sealRow } from '../case-crypto';
 import { formatOfficeDate } from '@/lib/office-time';
 
 /**
@@ -42,14 +43,15 @@ export async function requestInformation(db: Database, actor: SessionUser, optio
   const now = new Date();
   const dueText = formatOfficeDate(dueAt);
   await db.transaction(async (tx) => {
-    await tx.insert(infoRequests).values({
+    const [request] = await tx.insert(infoRequests).values({
       caseId: caseRow.id,
-      questions: options.questions,
+      questions: SEAL_PENDING,
       dueAt,
       status: 'open',
       officerId: officer.id,
       createdAt: now,
-    });
+    }).returning({ id: infoRequests.id });
+    await sealRow(tx, await loadCaseCipher(tx, caseRow.id), infoRequests, request.id, { questions: options.questions });
     await moveCase(tx, {
       caseRow,
       to: 'awaiting_info',
@@ -105,8 +107,9 @@ export async function answerInformationRequest(db: Database, options: AnswerInfo
       }
       const [message] = await tx
         .insert(messages)
-        .values({ caseId: caseRow.id, author: 'reporter', infoRequestId: request.id, body: options.body, createdAt: now })
+        .values({ caseId: caseRow.id, author: 'reporter', infoRequestId: request.id, body: SEAL_PENDING, createdAt: now })
         .returning({ id: messages.id });
+      await sealRow(tx, await loadCaseCipher(tx, caseRow.id), messages, message.id, { body: options.body });
       if (stored.length > 0) await tx.insert(attachments).values(attachmentRows(stored, caseRow.id, message.id, now));
       await notifyOfficers(tx, 'reporter_answered', caseRow.caseNumber, now);
       await moveCase(tx, {

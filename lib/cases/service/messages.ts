@@ -12,6 +12,7 @@ import type { messageSchema } from '../officer-schemas';
 import { isFinal } from '../workflow';
 import { notifyOfficers } from '../notify';
 import { authorize, loadCase, recordEvent, touchCase } from './common';
+import { loadCaseCipher, SEAL_PENDING, sealRow } from '../case-crypto';
 
 /** The thread between officers and the reporter, open while the case is. */
 
@@ -27,8 +28,9 @@ export async function sendMessageToReporter(db: Database, actor: SessionUser, op
   await db.transaction(async (tx) => {
     const [message] = await tx
       .insert(messages)
-      .values({ caseId: caseRow.id, author: 'officer', officerId: officer.id, body: options.body, createdAt: now })
+      .values({ caseId: caseRow.id, author: 'officer', officerId: officer.id, body: SEAL_PENDING, createdAt: now })
       .returning({ id: messages.id });
+    await sealRow(tx, await loadCaseCipher(tx, caseRow.id), messages, message.id, { body: options.body });
     await recordEvent(tx, {
       caseId: caseRow.id,
       kind: 'message_to_reporter',
@@ -57,8 +59,9 @@ export async function sendReporterMessage(db: Database, options: ReporterMessage
     await db.transaction(async (tx) => {
       const [message] = await tx
         .insert(messages)
-        .values({ caseId: caseRow.id, author: 'reporter', body: options.body, createdAt: now })
+        .values({ caseId: caseRow.id, author: 'reporter', body: SEAL_PENDING, createdAt: now })
         .returning({ id: messages.id });
+      await sealRow(tx, await loadCaseCipher(tx, caseRow.id), messages, message.id, { body: options.body });
       if (stored.length > 0) await tx.insert(attachments).values(attachmentRows(stored, caseRow.id, message.id, now));
       await recordEvent(tx, {
         caseId: caseRow.id,
