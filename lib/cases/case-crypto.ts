@@ -97,9 +97,8 @@ export function cipherFromRow(caseId: number, row: { wrappedKey: string | null; 
 }
 
 /** Creates and stores a new case's data key (inside the transaction that creates the case). */
-export async function createCaseKey(tx: Db, caseId: number, now: Date = new Date()): Promise<CaseCipher> {
+export async function createCaseKey(tx: Db, caseId: number, now: Date = new Date(), key: Buffer = newCaseKey()): Promise<CaseCipher> {
   const { current } = masterKeys();
-  const key = newCaseKey();
   await tx.insert(caseKeys).values({ caseId, wrappedKey: wrapCaseKey(key, current, caseId), masterKeyId: current.id, createdAt: now });
   return new CaseCipher(caseId, key);
 }

@@ -22,7 +22,7 @@ import { loadHolidaySet } from './holidays';
 import { OUTCOME_LABELS } from './officer-schemas';
 import { identityAccessFor } from './service/identity';
 import { allowedActionsFor, type AllowedAction, type SummonsRole } from './officer-actions';
-import { cipherFromRow } from './case-crypto';
+import { cipherFromRow, type CaseCipher } from './case-crypto';
 import { isFinal, officerLabel, REJECTION_REASON_LABELS, type CaseState } from './workflow';
 
 /**
@@ -151,9 +151,9 @@ export type OfficerCaseView = {
   identityAccess: 'pending' | 'approved' | 'denied' | null;
 };
 
-function fileNameOf(row: { id: number; storageKey: string; fileNameEnc: string; extension: string }): string {
+function fileNameOf(cipher: CaseCipher, row: { id: number; storageKey: string; fileNameEnc: string; extension: string }): string {
   try {
-    return decryptJson<string>(row.fileNameEnc, dataKey(), `filename:${row.storageKey}`);
+    return cipher.open(attachments.fileNameEnc, row.storageKey, row.fileNameEnc);
   } catch {
     // A name that no longer decrypts must not hide the file itself.
     return `berkas-${row.id}.${row.extension}`;
@@ -290,7 +290,7 @@ export async function loadOfficerCaseView(
 
   const files: OfficerAttachment[] = fileRows.map((file) => ({
     id: file.id,
-    fileName: fileNameOf(file),
+    fileName: fileNameOf(cipher, file),
     mimeType: file.mimeType,
     sizeBytes: file.sizeBytes,
     createdAt: file.createdAt,

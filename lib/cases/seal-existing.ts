@@ -1,7 +1,8 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableName, isNull, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Database, DbTransaction } from '@/lib/db/client';
 import {
+  attachments,
   caseEvents,
   caseKeys,
   cases,
@@ -14,6 +15,9 @@ import {
 import { dataKey, databaseUrl } from '@/lib/env';
 import { createCaseKey, loadCaseCipher, type CaseCipher } from './case-crypto';
 import { openLegacyIdentity } from './reporter-identity';
+import { decryptJson } from '@/lib/crypto/aead';
+import { fileHashKey, keyedFileHash } from '@/lib/crypto/case-keys';
+import { getBlobStore, type BlobStore } from '@/lib/storage';
 
 /**
  * The data migration to envelope encryption, run by scripts/prepare.ts before the app
@@ -43,6 +47,8 @@ export const SEALED_TEXT_COLUMNS = {
   summons: [summons.personName, summons.place, summons.agenda, summons.minutes, summons.statusReason],
   case_events: [caseEvents.internalNote, caseEvents.publicNote],
   identity_requests: [identityRequests.reason],
+  /** Sealed by sealAttachmentsBatch, bound to the storage key; the file bytes too. */
+  attachments: [attachments.fileNameEnc],
 } satisfies Record<string, SQLiteColumn[]>;
 
 type Spec = {
@@ -139,6 +145,44 @@ async function compact(db: Database): Promise<void> {
   await db.run(sql`PRAGMA wal_checkpoint(TRUNCATE)`);
 }
 
+/**
+ * Attachments from before: the file is re-encrypted from the master key to the case key
+ * (same storage key, written atomically), its hash recomputed as a keyed hash, and its
+ * name re-sealed. The file is rewritten before the row is marked, so a run interrupted
+ * in between finds the file already under the case key and simply finishes the row.
+ */
+async function sealAttachmentsBatch(db: Database, store: BlobStore, batchSize: number, ciphers: Map<number, CaseCipher>): Promise<number> {
+  const rows = await db
+    .select({ id: attachments.id, caseId: attachments.caseId, storageKey: attachments.storageKey, fileNameEnc: attachments.fileNameEnc })
+    .from(attachments)
+    .where(eq(attachments.sealed, false))
+    .orderBy(asc(attachments.id))
+    .limit(batchSize);
+  for (const row of rows) {
+    let cipher = ciphers.get(row.caseId);
+    if (!cipher) ciphers.set(row.caseId, (cipher = await loadCaseCipher(db, row.caseId)));
+    let bytes: Buffer | null;
+    try {
+      bytes = await store.get(row.storageKey, dataKey());
+      await store.put(row.storageKey, bytes, cipher.fileKey());
+    } catch {
+      // Already moved to the case key by an interrupted run, or missing from storage.
+      bytes = await store.get(row.storageKey, cipher.fileKey()).catch(() => null);
+    }
+    const fileName = decryptJson<string>(row.fileNameEnc, dataKey(), `filename:${row.storageKey}`);
+    await db
+      .update(attachments)
+      .set({
+        fileNameEnc: cipher.seal(attachments.fileNameEnc, row.storageKey, fileName),
+        // A file missing from storage keeps no hash that could identify it.
+        sha256: bytes ? keyedFileHash(bytes, fileHashKey(cipher.fileKey())) : 'unavailable',
+        sealed: true,
+      })
+      .where(and(eq(attachments.id, row.id), eq(attachments.sealed, false)));
+  }
+  return rows.length;
+}
+
 export type SealProgress = { keysCreated: number; rowsSealed: Record<string, number> };
 
 /**
@@ -147,7 +191,7 @@ export type SealProgress = { keysCreated: number; rowsSealed: Record<string, num
  */
 export async function sealExistingRows(
   db: Database,
-  options: { batchSize?: number; onBatch?: (table: string, rows: number) => void } = {},
+  options: { batchSize?: number; onBatch?: (table: string, rows: number) => void; store?: BlobStore } = {},
 ): Promise<SealProgress> {
   const batchSize = options.batchSize ?? 200;
   const progress: SealProgress = { keysCreated: await createMissingKeys(db, batchSize), rowsSealed: {} };
@@ -162,6 +206,15 @@ export async function sealExistingRows(
     }
     if (total > 0) progress.rowsSealed[spec.name] = total;
   }
+  const store = options.store ?? getBlobStore();
+  let files = 0;
+  for (;;) {
+    const sealed = await sealAttachmentsBatch(db, store, batchSize, ciphers);
+    if (sealed === 0) break;
+    files += sealed;
+    options.onBatch?.('attachments', sealed);
+  }
+  if (files > 0) progress.rowsSealed.attachments = files;
   if (Object.keys(progress.rowsSealed).length > 0) await compact(db);
   return progress;
 }
@@ -175,9 +228,9 @@ export async function unsealedCounts(db: Db): Promise<Record<string, number>> {
     .leftJoin(caseKeys, eq(caseKeys.caseId, cases.id))
     .where(isNull(caseKeys.caseId));
   if (withoutKey.n > 0) counts.case_keys = withoutKey.n;
-  for (const spec of SPECS) {
-    const [row] = await db.select({ n: sql<number>`count(*)` }).from(spec.table).where(eq(spec.table.sealed, false));
-    if (row.n > 0) counts[spec.name] = row.n;
+  for (const table of [...SPECS.map((spec) => spec.table), attachments]) {
+    const [row] = await db.select({ n: sql<number>`count(*)` }).from(table).where(eq(table.sealed, false));
+    if (row.n > 0) counts[getTableName(table)] = row.n;
   }
   return counts;
 }

@@ -5,6 +5,7 @@ import { ticketKey } from '@/lib/env';
 import { getBlobStore, type BlobStore } from '@/lib/storage';
 import { attachmentRows, storePreparedFiles } from './attachments';
 import { createCaseKey, SEAL_PENDING, sealRow } from './case-crypto';
+import { newCaseKey } from '@/lib/crypto/case-keys';
 import type { PreparedFile } from '@/lib/storage/evidence';
 import { spamScore, QUARANTINE_THRESHOLD } from '@/lib/security/spam';
 import { officeYear } from '@/lib/office-time';
@@ -49,7 +50,9 @@ export async function submitReport(db: Database, options: SubmitReportOptions): 
   });
   const quarantined = score >= QUARANTINE_THRESHOLD;
 
-  const { stored, discard } = await storePreparedFiles(store, files);
+  // The case key exists before the case: its evidence is stored encrypted under it first.
+  const caseKey = newCaseKey();
+  const { stored, discard } = await storePreparedFiles(store, files, caseKey);
   try {
     const { identity } = report;
 
@@ -87,7 +90,7 @@ export async function submitReport(db: Database, options: SubmitReportOptions): 
           updatedAt: now,
         })
         .returning({ id: cases.id });
-      const cipher = await createCaseKey(tx, created.id, now);
+      const cipher = await createCaseKey(tx, created.id, now, caseKey);
       await sealRow(tx, cipher, cases, created.id, {
         what: report.what,
         whereText: report.where,
@@ -121,7 +124,7 @@ export async function submitReport(db: Database, options: SubmitReportOptions): 
         }
       }
 
-      if (stored.length > 0) await tx.insert(attachments).values(attachmentRows(stored, created.id, null, now));
+      if (stored.length > 0) await tx.insert(attachments).values(attachmentRows(stored, created.id, null, now, cipher));
 
       // Likely spam waits in quarantine without mailing every officer.
       if (!quarantined) await notifyOfficers(tx, 'new_report', caseNumber, now);

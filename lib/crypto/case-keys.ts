@@ -80,12 +80,14 @@ export function openFile(blob: Uint8Array, caseKey: Buffer, storageKey: string):
 }
 
 /**
- * The key for chain-of-custody file hashes, derived (HKDF-SHA-256) from the master key
- * so the hashes prove integrity to the office without letting anyone else confirm
- * that a document they hold came with a case.
+ * The key for chain-of-custody file hashes, derived (HKDF-SHA-256) from the case key,
+ * itself protected by the master key: the hashes prove integrity to the office without
+ * letting anyone else confirm that a document they hold came with a case. Derived from
+ * the case key rather than the master key directly, so a master key rotation (which
+ * re-wraps case keys only) leaves every recorded hash valid without re-reading a file.
  */
-export function fileHashKey(master: MasterKey): Buffer {
-  return Buffer.from(hkdfSync('sha256', master.key, Buffer.alloc(0), 'wbs-file-hash-v1', KEY_BYTES));
+export function fileHashKey(caseKey: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', caseKey, Buffer.alloc(0), 'wbs-file-hash-v1', KEY_BYTES));
 }
 
 /** HMAC-SHA-256 of a file's bytes, hex, with the key above. */

@@ -1,4 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { loadEvidenceForOfficer } from '@/lib/cases/evidence-download';
+import { getBlobStore, newStorageKey } from '@/lib/storage';
 import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,10 +12,11 @@ import { requestIdentityAccess, viewReporterIdentity } from '@/lib/cases/service
 import { generateTicket, hashTicket } from '@/lib/cases/ticket';
 import { encryptJson } from '@/lib/crypto/aead';
 import type { Database } from '@/lib/db/client';
-import { caseEvents, caseKeys, cases, infoRequests, messages, reportedParties, summons } from '@/lib/db/schema';
+import { attachments, caseEvents, caseKeys, cases, infoRequests, messages, reportedParties, summons } from '@/lib/db/schema';
 import { dataKey, ticketKey } from '@/lib/env';
 import { freshDatabase } from '../support/db';
 import { createCase, createOfficer } from '../support/factories';
+import { filesUnder } from '../support/forms';
 
 /**
  * A database from before envelope encryption: content rows in clear (and the identity
@@ -47,6 +51,19 @@ async function insertLegacyCase(n: number) {
   await db.insert(infoRequests).values({ caseId: row.id, questions: `${MARK}-questions-${n}`, dueAt: new Date(Date.now() + 86400_000) });
   await db.insert(summons).values({ caseId: row.id, role: 'pelapor', personName: `${MARK}-person-${n}`, scheduledAt: new Date(Date.now() + 86400_000), place: `${MARK}-place-${n}`, agenda: `${MARK}-agenda-${n}` });
   await db.insert(caseEvents).values({ caseId: row.id, kind: 'note', internalNote: `${MARK}-internal-${n}`, publicNote: `${MARK}-public-${n}`, visibleToReporter: true });
+  // Evidence as stored before: bytes and name under the master key, a plain SHA-256.
+  const storageKey = newStorageKey();
+  const bytes = Buffer.from(`%PDF-1.4\n${MARK}-file-${n}\n%%EOF\n`);
+  await getBlobStore().put(storageKey, bytes, dataKey());
+  await db.insert(attachments).values({
+    caseId: row.id,
+    storageKey,
+    fileNameEnc: encryptJson(`${MARK}-name-${n}.pdf`, dataKey(), `filename:${storageKey}`),
+    mimeType: 'application/pdf',
+    extension: 'pdf',
+    sizeBytes: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  });
   return row.id;
 }
 
@@ -101,6 +118,14 @@ describe('encrypting a database from before envelope encryption', () => {
     expect(view.infoRequests[0].questions).toBe(`${MARK}-questions-3`);
     expect(view.summons[0]).toMatchObject({ personName: `${MARK}-person-3`, place: `${MARK}-place-3` });
     expect(view.timeline[0]).toMatchObject({ internalNote: `${MARK}-internal-3`, publicNote: `${MARK}-public-3` });
+    expect(view.attachments[0].fileName).toBe(`${MARK}-name-3.pdf`);
+    const file = await loadEvidenceForOfficer(db, officer, '2025-0003', view.attachments[0].id);
+    expect(file.bytes.toString()).toContain(`${MARK}-file-3`);
+    const [evidence] = await db.select().from(attachments).where(eq(attachments.id, view.attachments[0].id));
+    expect(evidence.sha256).not.toBe(createHash('sha256').update(file.bytes).digest('hex'));
+    expect(evidence.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // The file is no longer readable with the master key alone.
+    await expect(getBlobStore().get(evidence.storageKey, dataKey())).rejects.toThrow();
     const reporter = (await loadReporterView(db, ids[2]))!;
     expect(reporter.messages[0].body).toBe(`${MARK}-message-3`);
     expect(reporter.reporterSummons[0].agenda).toBe(`${MARK}-agenda-3`);
@@ -110,8 +135,9 @@ describe('encrypting a database from before envelope encryption', () => {
     await requestIdentityAccess(db, officer, { caseNumber: current.caseNumber, reason: 'Perlu klarifikasi langsung.' });
     expect(await viewReporterIdentity(db, officer, current.caseNumber)).toMatchObject({ name: 'Ani Baru' });
 
-    // No clear value is left in the database file or its WAL.
+    // No clear value is left in the database file or its WAL, nor in the evidence folder.
     expect(databaseBytes()).not.toContain(MARK);
+    for (const f of await filesUnder(dataDir)) expect(readFileSync(f).toString('latin1')).not.toContain(MARK);
     const [stored] = await db.select({ what: cases.what }).from(cases).where(eq(cases.id, ids[0]));
     expect(stored.what).not.toContain(MARK);
   });

@@ -5,6 +5,8 @@ import { count, eq, sql } from 'drizzle-orm';
 import { handleReportSubmission } from '@/lib/cases/report-submission';
 import { decryptIdentity } from '@/lib/cases/reporter-identity';
 import { loadCaseCipher } from '@/lib/cases/case-crypto';
+import { fileHashKey, keyedFileHash } from '@/lib/crypto/case-keys';
+import { createHash } from 'node:crypto';
 import { hashTicket } from '@/lib/cases/ticket';
 import type { Database } from '@/lib/db/client';
 import { attachments, caseEvents, cases, reportedParties } from '@/lib/db/schema';
@@ -78,7 +80,11 @@ describe('submitting a report', () => {
     // The image on disk is encrypted and, decrypted, has no EXIF or GPS left.
     const image = files.find((f) => f.mimeType === 'image/jpeg')!;
     expect(image.metadataStripped).toBe(true);
-    const plain = await new LocalDiskStore(evidenceDir).get(image.storageKey);
+    const plain = await new LocalDiskStore(evidenceDir).get(image.storageKey, cipher.fileKey());
+    // The chain-of-custody hash is keyed: a plain SHA-256 of the file does not match it.
+    expect(image.sha256).toBe(keyedFileHash(plain, fileHashKey(cipher.fileKey())));
+    expect(image.sha256).not.toBe(createHash('sha256').update(plain).digest('hex'));
+    expect(cipher.open(attachments.fileNameEnc, image.storageKey, image.fileNameEnc)).toMatch(/\.jpe?g$/);
     const meta = await sharp(plain).metadata();
     expect(meta.exif).toBeUndefined();
     expect(plain.toString('latin1')).not.toContain('Pelapor Rahasia');
@@ -154,11 +160,11 @@ describe('failures in the middle of a submission', () => {
     const disk = new LocalDiskStore(evidenceDir);
     let puts = 0;
     const failing: BlobStore = {
-      put: async (key, bytes) => {
+      put: async (key, bytes, fileKey) => {
         if (++puts === 2) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-        await disk.put(key, bytes);
+        await disk.put(key, bytes, fileKey);
       },
-      get: (key) => disk.get(key),
+      get: (key, fileKey) => disk.get(key, fileKey),
       delete: (key) => disk.delete(key),
     };
     setBlobStore(failing);

@@ -94,14 +94,15 @@ describe('files under the case key', () => {
 });
 
 describe('keyed file hashes', () => {
-  it('depend on the master key, so a plain SHA-256 of a candidate document does not match', async () => {
+  it('depend on a key, so a plain SHA-256 of a candidate document does not match', async () => {
     const bytes = Buffer.from('dokumen');
-    const hash = keyedFileHash(bytes, fileHashKey(MASTER));
+    const caseKey = newCaseKey();
+    const hash = keyedFileHash(bytes, fileHashKey(caseKey));
     const { createHash } = await import('node:crypto');
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     expect(hash).not.toBe(createHash('sha256').update(bytes).digest('hex'));
-    expect(hash).toBe(keyedFileHash(bytes, fileHashKey(MASTER)));
-    expect(hash).not.toBe(keyedFileHash(bytes, fileHashKey(OTHER_MASTER)));
-    expect(fileHashKey(MASTER).equals(MASTER.key)).toBe(false);
+    expect(hash).toBe(keyedFileHash(bytes, fileHashKey(caseKey)));
+    expect(hash).not.toBe(keyedFileHash(bytes, fileHashKey(newCaseKey())));
+    expect(fileHashKey(caseKey).equals(caseKey)).toBe(false);
   });
 });

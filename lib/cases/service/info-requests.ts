@@ -93,7 +93,8 @@ export async function answerInformationRequest(db: Database, options: AnswerInfo
   assertMove(caseRow as Case, 'verifying');
 
   const store = options.store ?? getBlobStore();
-  const { stored, discard } = await storePreparedFiles(store, options.files);
+  const cipher = await loadCaseCipher(db, caseRow.id);
+  const { stored, discard } = await storePreparedFiles(store, options.files, cipher.fileKey());
   const now = new Date();
   try {
     await db.transaction(async (tx) => {
@@ -109,8 +110,8 @@ export async function answerInformationRequest(db: Database, options: AnswerInfo
         .insert(messages)
         .values({ caseId: caseRow.id, author: 'reporter', infoRequestId: request.id, body: SEAL_PENDING, createdAt: now })
         .returning({ id: messages.id });
-      await sealRow(tx, await loadCaseCipher(tx, caseRow.id), messages, message.id, { body: options.body });
-      if (stored.length > 0) await tx.insert(attachments).values(attachmentRows(stored, caseRow.id, message.id, now));
+      await sealRow(tx, cipher, messages, message.id, { body: options.body });
+      if (stored.length > 0) await tx.insert(attachments).values(attachmentRows(stored, caseRow.id, message.id, now, cipher));
       await notifyOfficers(tx, 'reporter_answered', caseRow.caseNumber, now);
       await moveCase(tx, {
         caseRow,

@@ -53,7 +53,8 @@ export async function sendReporterMessage(db: Database, options: ReporterMessage
     throw new AppError('case_closed', { userMessage: 'Laporan ini sudah ditutup; pesan tidak dapat dikirim lagi.' });
   }
   const store = options.store ?? getBlobStore();
-  const { stored, discard } = await storePreparedFiles(store, options.files);
+  const cipher = await loadCaseCipher(db, caseRow.id);
+  const { stored, discard } = await storePreparedFiles(store, options.files, cipher.fileKey());
   const now = new Date();
   try {
     await db.transaction(async (tx) => {
@@ -61,8 +62,8 @@ export async function sendReporterMessage(db: Database, options: ReporterMessage
         .insert(messages)
         .values({ caseId: caseRow.id, author: 'reporter', body: SEAL_PENDING, createdAt: now })
         .returning({ id: messages.id });
-      await sealRow(tx, await loadCaseCipher(tx, caseRow.id), messages, message.id, { body: options.body });
-      if (stored.length > 0) await tx.insert(attachments).values(attachmentRows(stored, caseRow.id, message.id, now));
+      await sealRow(tx, cipher, messages, message.id, { body: options.body });
+      if (stored.length > 0) await tx.insert(attachments).values(attachmentRows(stored, caseRow.id, message.id, now, cipher));
       await recordEvent(tx, {
         caseId: caseRow.id,
         kind: 'message_from_reporter',
