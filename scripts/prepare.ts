@@ -4,6 +4,7 @@ import { ensureDefaults, ensureFirstAdmin } from '@/lib/db/seed';
 import { databaseUrl, dataDir, loadOrCreateSecretsFile, secretsFile } from '@/lib/env';
 import { mkdirSync } from 'node:fs';
 import { assertFullySealed, sealExistingRows } from '@/lib/cases/seal-existing';
+import { assertKeysReadable } from '@/lib/cases/key-rotation';
 
 /**
  * Everything a start needs before the server listens: secrets, migrations, defaults,
@@ -24,6 +25,7 @@ export async function prepare(): Promise<void> {
   const { client, db } = openDatabase(databaseUrl());
   try {
     await applyMigrations(db, client);
+    await assertKeysReadable(db);
     // Content stored before envelope encryption is encrypted in place, resumably, and
     // the start stops here unless nothing is left in clear.
     const sealed = await sealExistingRows(db);

@@ -1,6 +1,7 @@
 import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
-import { decryptJson, encryptJson } from '@/lib/crypto/aead';
+import { encryptJson } from '@/lib/crypto/aead';
+import { decryptJsonWithMasterKeys } from '@/lib/crypto/master';
 import { dataKey } from '@/lib/env';
 
 /**
@@ -30,7 +31,7 @@ export function sealTotp(officerId: number, value: StoredTotp): string {
 }
 
 export function openTotp(officerId: number, sealed: string): StoredTotp {
-  return decryptJson<StoredTotp>(sealed, dataKey(), associatedData(officerId));
+  return decryptJsonWithMasterKeys<StoredTotp>(sealed, associatedData(officerId));
 }
 
 /** The otpauth:// URI an authenticator app reads; the issuer names the office. */
