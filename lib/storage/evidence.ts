@@ -71,7 +71,6 @@ function isPlainText(name: string, bytes: Buffer): boolean {
   if (!/\.(txt|csv)$/i.test(name)) return false;
   const text = bytes.toString('utf8');
   if (text.includes('\uFFFD')) return false;
-  // eslint-disable-next-line no-control-regex
   return !/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/.test(text);
 }
 

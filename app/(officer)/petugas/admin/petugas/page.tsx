@@ -13,6 +13,8 @@ export default async function OfficersAdminPage() {
   const officer = await adminForPage();
   if (!officer) return <AccessDenied />;
   const rows = await listOfficers(getDb(), officer);
+  // A server component renders once per request: one reading of the clock for the whole table.
+  // eslint-disable-next-line react-hooks/purity -- not a client render, so it cannot re-render with a new value
   const now = Date.now();
 
   return (

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { notFound, redirect } from 'next/navigation';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { isReporterEmail, readOutboxEmail, RETRYABLE_STATUSES } from '@/lib/admin/outbox';
 import { AccessDenied, adminForPage } from '@/app/(officer)/petugas/admin/admin-gate';
 import { getDb } from '@/lib/db/client';
@@ -36,9 +37,9 @@ export default async function OutboxEmailPage({ params }: { params: Promise<{ id
   return (
     <div className="max-w-3xl space-y-6">
       <p>
-        <a href="/petugas/admin/outbox" className="font-semibold text-brand-700 underline underline-offset-2">
+        <Link href="/petugas/admin/outbox" className="font-semibold text-brand-700 underline underline-offset-2">
           <span aria-hidden="true">← </span>Kembali ke Email Keluar
-        </a>
+        </Link>
       </p>
 
       <div>
