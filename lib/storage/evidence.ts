@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp, { type FormatEnum } from 'sharp';
 import { AppError } from '@/lib/errors';
-import { ALLOWED_TYPES_TEXT, formatBytes } from './evidence-types';
+import { formatBytes } from '@/lib/format';
+import { ALLOWED_TYPES_TEXT } from './evidence-types';
 
 /**
  * Checks evidence files before anything is stored: count and size limits, type by

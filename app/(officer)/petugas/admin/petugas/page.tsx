@@ -3,7 +3,7 @@ import { listOfficers, ROLE_LABELS } from '@/lib/auth/officers';
 import { AccessDenied, adminForPage } from '@/app/(officer)/petugas/admin/admin-gate';
 import { getDb } from '@/lib/db/client';
 import { CreateOfficerForm, OfficerRowActions } from './forms';
-import { formatOfficeDateTime } from '@/lib/office-time';
+import { DateText } from '@/components/ui/date-text';
 
 export const metadata: Metadata = { title: 'Kelola Petugas' };
 
@@ -54,7 +54,7 @@ export default async function OfficersAdminPage() {
                   ) : null}
                   {locked ? (
                     <li className="rounded bg-red-100 px-2 py-0.5 text-red-900">
-                      Terkunci sampai {formatOfficeDateTime(row.lockedUntil!)} WITA
+                      Terkunci sampai <DateText at={row.lockedUntil!} format="dateTime" zone />
                     </li>
                   ) : null}
                 </ul>
