@@ -1,5 +1,4 @@
 import { asc, eq } from 'drizzle-orm';
-import { decryptJson } from '@/lib/crypto/aead';
 import type { Database } from '@/lib/db/client';
 import {
   attachments,
@@ -15,7 +14,6 @@ import {
   type InfoRequest,
   type Summons,
 } from '@/lib/db/schema';
-import { dataKey } from '@/lib/env';
 import { getSettings } from '@/lib/settings';
 import { caseDeadlines, type CaseDeadline } from './deadlines';
 import { loadHolidaySet } from './holidays';
