@@ -1,9 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
-import { caseEvents, cases, infoRequests, messages, summons, type Summons } from '@/lib/db/schema';
+import { caseEvents, caseKeys, cases, infoRequests, messages, summons, type Summons } from '@/lib/db/schema';
 import { ticketKey } from '@/lib/env';
 import { hashTicket } from './ticket';
-import { loadCaseCipher } from './case-crypto';
+import { cipherFromRow } from './case-crypto';
 import { isFinal, reporterLabel, type CaseState } from './workflow';
 
 /**
@@ -91,8 +91,9 @@ export async function loadReporterView(db: Database, caseId: number): Promise<Re
   // Independent reads, issued together; each uses an index that starts with case_id.
   const [caseRows, events, requests, summonsRows, thread] = await Promise.all([
     db
-      .select({ state: cases.state, createdAt: cases.createdAt })
+      .select({ state: cases.state, createdAt: cases.createdAt, wrappedKey: caseKeys.wrappedKey, masterKeyId: caseKeys.masterKeyId })
       .from(cases)
+      .leftJoin(caseKeys, eq(caseKeys.caseId, cases.id))
       .where(eq(cases.id, caseId))
       .limit(1),
     db
@@ -135,7 +136,7 @@ export async function loadReporterView(db: Database, caseId: number): Promise<Re
 
   const found = caseRows[0];
   if (!found) return null;
-  const cipher = await loadCaseCipher(db, caseId);
+  const cipher = cipherFromRow(caseId, found.masterKeyId ? { wrappedKey: found.wrappedKey, masterKeyId: found.masterKeyId } : null);
 
   const timeline = withoutSilentRepeats(
     events.map((event) => ({
