@@ -112,10 +112,12 @@ describe('the procedure, step by step', () => {
     const [second] = await db.select().from(summons).where(eq(summons.replacesId, first.id));
     await recordSummonsOutcome(db, officer, { caseNumber, summonsId: second.id, attended: 'yes', minutes: 'Saksi hadir dan memberikan keterangan lengkap.' });
     await refused(cancelSummons(db, officer, { caseNumber, summonsId: second.id, reason: 'Terlambat' }), 'summons_closed');
-    const [after] = await db.select().from(summons).where(eq(summons.id, second.id));
+    // Minutes and place are sealed at rest: read them as the officer's page does.
+    const after = (await loadOfficerCaseView(db, caseNumber))!.summons.find((item) => item.id === second.id)!;
     expect(after.status).toBe('attended');
     expect(after.minutes).toBe('Saksi hadir dan memberikan keterangan lengkap.');
     expect(after.place).toBe('Ruang B');
+    expect(after.personName).toBe('Saksi A');
     const [replaced] = await db.select().from(summons).where(eq(summons.id, first.id));
     expect(replaced.status).toBe('rescheduled');
 
