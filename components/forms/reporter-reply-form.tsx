@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { answerInformationRequestAction, sendReporterMessageAction } from '@/app/(public)/status/actions';
 import type { FormState } from '@/lib/forms';
-import { ACCEPT_ATTRIBUTE, ALLOWED_TYPES_TEXT } from '@/lib/storage/evidence-types';
+import { ACCEPT_ATTRIBUTE, ALLOWED_TYPES_TEXT, METADATA_CLEANED_TEXT, METADATA_NOT_CLEANED_TEXT } from '@/lib/storage/evidence-types';
 import { TextAreaField } from './field';
 import { SubmitButton } from './submit-button';
 
@@ -47,7 +47,7 @@ export function ReporterReplyForm({ kind, infoRequestId }: { kind: 'answer' | 'm
           Lampiran <span className="font-normal text-slate-600">(opsional)</span>
         </label>
         <p id={`${prefix}-evidence-hint`} className="text-sm text-slate-700">
-          {ALLOWED_TYPES_TEXT}. Data lokasi dan metadata foto dihapus otomatis.
+          {ALLOWED_TYPES_TEXT}. {METADATA_CLEANED_TEXT} {METADATA_NOT_CLEANED_TEXT}
         </p>
         {errors.evidence ? (
           <p id={`${prefix}-evidence-error`} className="text-sm font-medium text-red-700">
