@@ -3,13 +3,14 @@ import { applyMigrations } from '@/lib/db/migrate';
 import { ensureDefaults, ensureFirstAdmin } from '@/lib/db/seed';
 import { databaseUrl, dataDir, loadOrCreateSecretsFile, secretsFile } from '@/lib/env';
 import { mkdirSync } from 'node:fs';
+import { restrictDataDir } from '@/lib/storage/permissions';
 
 /**
  * Everything a start needs before the server listens: secrets, migrations, defaults,
  * the first admin. Safe to run on every start. Prints nothing personal.
  */
 export async function prepare(): Promise<void> {
-  mkdirSync(dataDir(), { recursive: true });
+  mkdirSync(dataDir(), { recursive: true, mode: 0o700 });
   const needsFile = ['AUTH_SECRET', 'DATA_ENCRYPTION_KEY', 'TICKET_HMAC_KEY'].some((n) => !process.env[n]);
   if (needsFile) {
     const { secrets, created } = loadOrCreateSecretsFile();
@@ -36,6 +37,13 @@ export async function prepare(): Promise<void> {
     }
   } finally {
     client.close();
+  }
+
+  // After the migrations, so the database files exist and are covered too.
+  const { failed } = restrictDataDir(dataDir());
+  if (failed.length > 0) {
+    console.warn(`[wbs] WARNING: could not restrict access to ${failed.length} path(s) in ${dataDir()} (wanted folders 0700, files 0600).`);
+    console.warn('[wbs] Other accounts on this machine may be able to read the database. Check the owner of the data folder.');
   }
 }
 
