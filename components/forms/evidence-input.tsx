@@ -1,13 +1,8 @@
 'use client';
 
 import { useState, type ChangeEvent } from 'react';
-import {
-  ACCEPT_ATTRIBUTE,
-  ALLOWED_TYPES_TEXT,
-  formatBytes,
-  METADATA_CLEANED_TEXT,
-  METADATA_NOT_CLEANED_TEXT,
-} from '@/lib/storage/evidence-types';
+import { formatBytes } from '@/lib/format';
+import { ACCEPT_ATTRIBUTE, ALLOWED_TYPES_TEXT, METADATA_CLEANED_TEXT, METADATA_NOT_CLEANED_TEXT } from '@/lib/storage/evidence-types';
 
 export type EvidenceLimitsView = { maxFiles: number; maxFileBytes: number; maxSubmissionBytes: number };
 

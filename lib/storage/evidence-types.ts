@@ -15,9 +15,3 @@ export const METADATA_CLEANED_TEXT =
 
 export const METADATA_NOT_CLEANED_TEXT =
   'Yang tidak dihapus: isi berkas itu sendiri (teks, kop surat, tanda tangan, nama pada komentar dan riwayat revisi di dalam dokumen, wajah, suara, dan gambar), serta metadata berkas .doc, .xls, .ppt lama, RTF, OGG, OPUS, WEBM, MKV, dan AVI. Bila perlu, simpan dahulu sebagai PDF, JPG, atau MP4.';
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} byte`;
-}

@@ -1,4 +1,5 @@
 'use strict';
+/* eslint-disable @typescript-eslint/no-require-imports -- a plain CommonJS worker, loaded by path at run time (see pdf.ts) */
 /**
  * Runs in a worker thread (see pdf.ts): removes a PDF's metadata with pdf-lib.
  *
