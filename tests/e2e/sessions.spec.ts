@@ -28,15 +28,22 @@ test('[SESI] a status cookie copied before "Keluar" is refused afterwards, for r
   await page.getByRole('button', { name: 'Selesai / Keluar' }).click();
   await expect(page.getByLabel('Kode tiket')).toBeVisible();
 
-  // The copy posts from the page it still has open: refused, nothing sent.
-  await message.getByLabel('Pesan untuk petugas').fill('Pesan dari salinan cookie yang seharusnya ditolak.');
+  // The copy posts from the page it still has open: refused (the page comes back without the case).
+  const attempt = `Pesan dari salinan cookie ${Date.now()}`;
+  await message.getByLabel('Pesan untuk petugas').fill(attempt);
   await message.getByRole('button', { name: 'Kirim Pesan' }).click();
-  await expect(copied.getByText(/Sesi pemeriksaan status telah berakhir/).first()).toBeVisible();
+  await expect(copied.getByLabel('Kode tiket')).toBeVisible();
+  await expect(copied.getByText('Pesan Anda telah terkirim')).toHaveCount(0);
 
-  // And reading the case again gives only the ticket form.
+  // Reading the case again from the copy gives only the ticket form.
   await copied.goto('/status');
   await expect(copied.getByLabel('Kode tiket')).toBeVisible();
   await expect(copied.getByRole('button', { name: 'Selesai / Keluar' })).toHaveCount(0);
+
+  // The reporter, with the ticket, finds no such message in the case.
+  await lookUp(page, ticket);
+  await expect(page.getByRole('button', { name: 'Selesai / Keluar' })).toBeVisible();
+  await expect(page.getByText(attempt)).toHaveCount(0);
 
   await reporter.close();
   await copier.close();

@@ -70,7 +70,7 @@ async function codesToTry(secret: string): Promise<string[]> {
   return [await generate({ secret, epoch: now }), await generate({ secret, epoch: now + 30 })];
 }
 
-async function enrolAdminTotp(page: Page) {
+async function enrolAdminTotp(page: Page): Promise<'done' | 'again'> {
   let owner = false;
   try {
     mkdirSync(TOTP_LOCK_DIR());
@@ -86,12 +86,11 @@ async function enrolAdminTotp(page: Page) {
     await page.getByRole('button', { name: 'Konfirmasi dan aktifkan' }).click();
     await expect(page).toHaveURL(/\/petugas$/);
     writeFileSync(TOTP_SECRET_FILE(), secret);
-    return;
+    return 'done';
   }
-  // Another worker is enrolling this same account: once it has, this session may go on.
-  await expect.poll(() => storedSecret(), { timeout: 30_000 }).not.toBeNull();
-  await page.goto('/petugas');
-  await expect(page).toHaveURL(/\/petugas$/);
+  // Another worker is enrolling this same account: once it has, sign in again with a code.
+  await expect.poll(() => storedSecret(), { timeout: 60_000 }).not.toBeNull();
+  return 'again';
 }
 
 export async function signInAsAdmin(page: Page) {
@@ -109,12 +108,15 @@ export async function signInAsAdmin(page: Page) {
         page.waitForURL((url) => !url.pathname.startsWith('/petugas/masuk'), { timeout: 60_000 }),
         page.locator('#code-error, #masuk-error, #password-error').first().waitFor({ timeout: 60_000 }),
       ]);
-      if (/\/petugas\/aktivasi$/.test(page.url())) return enrolAdminTotp(page);
+      if (/\/petugas\/aktivasi$/.test(page.url())) {
+        if ((await enrolAdminTotp(page)) === 'done') return;
+        break;
+      }
       if (/\/petugas$/.test(page.url())) return;
       if (!secret && storedSecret()) break; // enrolled meanwhile by another worker: sign in with a code
     }
     // Both codes used up by other sign-ins in this half-minute: wait for the next step.
-    if (storedSecret()) await page.waitForTimeout(31_000 - (Date.now() % 30_000));
+    if (secret) await page.waitForTimeout(31_000 - (Date.now() % 30_000));
   }
   throw new Error('the admin could not sign in');
 }
