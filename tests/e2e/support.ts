@@ -103,16 +103,19 @@ export async function signInAsAdmin(page: Page) {
       await page.getByLabel('Kata sandi').fill(ADMIN.password);
       if (code) await page.getByLabel('Kode verifikasi dua langkah').fill(code);
       await page.getByRole('button', { name: 'Masuk' }).click();
-      // Either the sign-in goes through, or the page comes back with a refusal.
+      // Where the sign-in lands, by what the page shows (the URL passes through /petugas
+      // on its way to /petugas/aktivasi): the inbox, the activation page, or a refusal.
+      const activation = page.getByRole('heading', { level: 1, name: 'Aktivasi Akun' });
       await Promise.race([
-        page.waitForURL((url) => !url.pathname.startsWith('/petugas/masuk'), { timeout: 60_000 }),
+        activation.waitFor({ timeout: 60_000 }),
+        page.getByRole('heading', { level: 1, name: 'Kotak Masuk' }).waitFor({ timeout: 60_000 }),
         page.locator('#code-error, #masuk-error, #password-error').first().waitFor({ timeout: 60_000 }),
       ]);
-      if (/\/petugas\/aktivasi$/.test(page.url())) {
+      if (await activation.isVisible()) {
         if ((await enrolAdminTotp(page)) === 'done') return;
         break;
       }
-      if (/\/petugas$/.test(page.url())) return;
+      if (await page.getByRole('heading', { level: 1, name: 'Kotak Masuk' }).isVisible()) return;
       if (!secret && storedSecret()) break; // enrolled meanwhile by another worker: sign in with a code
     }
     // Both codes used up by other sign-ins in this half-minute: wait for the next step.
