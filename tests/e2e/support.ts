@@ -106,11 +106,17 @@ export async function signInAsAdmin(page: Page) {
       // Where the sign-in lands, by what the page shows (the URL passes through /petugas
       // on its way to /petugas/aktivasi): the inbox, the activation page, or a refusal.
       const activation = page.getByRole('heading', { level: 1, name: 'Aktivasi Akun' });
-      await Promise.race([
-        activation.waitFor({ timeout: 60_000 }),
-        page.getByRole('heading', { level: 1, name: 'Kotak Masuk' }).waitFor({ timeout: 60_000 }),
-        page.locator('#code-error, #masuk-error, #password-error').first().waitFor({ timeout: 60_000 }),
-      ]);
+      // While another worker enrols the same account, a sign-in may land on an error page:
+      // then it simply tries again.
+      const landed = await Promise.race([
+        activation.waitFor({ timeout: 30_000 }),
+        page.getByRole('heading', { level: 1, name: 'Kotak Masuk' }).waitFor({ timeout: 30_000 }),
+        page.locator('#code-error, #masuk-error, #password-error').first().waitFor({ timeout: 30_000 }),
+      ]).then(
+        () => true,
+        () => false,
+      );
+      if (!landed) continue;
       if (await activation.isVisible()) {
         if ((await enrolAdminTotp(page)) === 'done') return;
         break;
