@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, lt, or, type SQL } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
 import { cases, categories } from '@/lib/db/schema';
-import { CASE_STATES, FINAL_STATES, type CaseState } from './workflow';
+import { CASE_STATES, OPEN_STATES, type CaseState } from './workflow';
 
 /**
  * The officer inbox: one indexed, keyset-paginated query per page, also with 100,000
@@ -9,7 +9,6 @@ import { CASE_STATES, FINAL_STATES, type CaseState } from './workflow';
  * closed ones newest first. Quarantined (likely spam) reports have their own tab.
  */
 
-export const OPEN_STATES: readonly CaseState[] = CASE_STATES.filter((s) => !FINAL_STATES.includes(s));
 export const INBOX_PAGE_SIZE = 50;
 
 export type InboxView = 'open' | 'quarantine' | CaseState;

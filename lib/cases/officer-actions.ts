@@ -1,5 +1,4 @@
-import { SUMMONS_ROLES } from '@/lib/db/schema';
-import { stateAfterSummons } from './service/summons';
+import { SUMMONS_ROLES, stateAfterSummons, type SummonsRole } from './summons-rules';
 import { canMove, isFinal, REJECTION_REASONS, type CaseState, type RejectionReason } from './workflow';
 
 /**
@@ -8,7 +7,7 @@ import { canMove, isFinal, REJECTION_REASONS, type CaseState, type RejectionReas
  * services would refuse.
  */
 
-export type SummonsRole = (typeof SUMMONS_ROLES)[number];
+export type { SummonsRole };
 
 export type OfficerActionKind =
   | 'start_verification'

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CASE_STATES, REJECTION_REASONS } from './workflow';
-import { OUTCOMES, SUMMONS_ROLES } from '@/lib/db/schema';
+import { CASE_STATES, OUTCOMES, REJECTION_REASONS } from './workflow';
+import { SUMMONS_ROLES } from './summons-rules';
 import { officeInstant } from '@/lib/office-time';
 import { endOfOfficeDay } from './deadlines';
 

@@ -1,13 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { allowedActionsFor, findAction, loadOfficerCaseView, type OfficerActionKind } from '@/lib/cases/officer-view';
+import { findAction, loadOfficerCaseView } from '@/lib/cases/officer-view';
 import { handleReportSubmission } from '@/lib/cases/report-submission';
 import { acceptAsComplete, concludeCase, startVerification } from '@/lib/cases/service/decisions';
 import { requestIdentityAccess } from '@/lib/cases/service/identity';
 import { answerInformationRequest, openInfoRequest, requestInformation } from '@/lib/cases/service/info-requests';
 import { sendMessageToReporter } from '@/lib/cases/service/messages';
 import { scheduleSummons } from '@/lib/cases/service/summons';
-import type { CaseState } from '@/lib/cases/workflow';
 import type { Database } from '@/lib/db/client';
 import { cases } from '@/lib/db/schema';
 import { DEFAULT_SETTINGS } from '@/lib/settings/defaults';
@@ -20,45 +19,10 @@ let db: Database;
 let officer: Awaited<ReturnType<typeof createOfficer>>;
 
 const inDays = (n: number) => new Date(Date.now() + n * 86400_000).toISOString().slice(0, 10);
-const kinds = (state: CaseState, context?: Parameters<typeof allowedActionsFor>[1]) =>
-  allowedActionsFor(state, context).map((action) => action.kind);
 
 beforeAll(async () => {
   db = (await freshDatabase()).db;
   officer = await createOfficer(db);
-});
-
-describe('allowed actions follow the workflow table', () => {
-  const expected: Record<CaseState, OfficerActionKind[]> = {
-    received: ['start_verification', 'message'],
-    verifying: ['request_information', 'accept', 'refer', 'reject', 'message'],
-    awaiting_info: ['message'],
-    investigating: ['request_information', 'schedule_summons', 'conclude', 'refer', 'message'],
-    hearing_witnesses: ['schedule_summons', 'return_to_investigation', 'conclude', 'message'],
-    examining_reported: ['schedule_summons', 'conclude', 'refer', 'message'],
-    concluded: [],
-    referred: [],
-    rejected: [],
-  };
-  for (const [state, actions] of Object.entries(expected) as [CaseState, OfficerActionKind[]][]) {
-    it(`offers only ${actions.join(', ') || 'nothing'} in ${state}`, () => {
-      expect(kinds(state, { openInfoRequestDueAt: new Date(Date.now() + 86400_000) })).toEqual(actions);
-    });
-  }
-
-  it('offers the summons roles the state allows', () => {
-    expect(findAction(allowedActionsFor('investigating'), 'schedule_summons')?.roles).toEqual(['pelapor', 'saksi', 'terlapor']);
-    expect(findAction(allowedActionsFor('hearing_witnesses'), 'schedule_summons')?.roles).toEqual(['pelapor', 'saksi', 'terlapor']);
-    expect(findAction(allowedActionsFor('examining_reported'), 'schedule_summons')?.roles).toEqual(['terlapor']);
-  });
-
-  it('offers rejection from Menunggu Kelengkapan only for no answer, once the request is due', () => {
-    const now = new Date();
-    expect(kinds('awaiting_info', { openInfoRequestDueAt: new Date(now.getTime() + 1000), now })).not.toContain('reject');
-    const due = findAction(allowedActionsFor('awaiting_info', { openInfoRequestDueAt: new Date(now.getTime() - 1000), now }), 'reject');
-    expect(due?.reasons).toEqual(['tidak_ada_jawaban']);
-    expect(findAction(allowedActionsFor('verifying'), 'reject')?.reasons).toHaveLength(6);
-  });
 });
 
 describe('loadOfficerCaseView', () => {

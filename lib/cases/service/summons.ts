@@ -11,7 +11,8 @@ import {
   type scheduleSummonsSchema,
   type summonsOutcomeSchema,
 } from '../officer-schemas';
-import { isFinal, type CaseState } from '../workflow';
+import { stateAfterSummons } from '../summons-rules';
+import { isFinal } from '../workflow';
 import { assertMove, assertState, authorize, loadCase, moveCase, recordEvent, touchCase } from './common';
 import { formatOfficeDateTimeFull, officeInstant } from '@/lib/office-time';
 
@@ -23,15 +24,6 @@ import { formatOfficeDateTimeFull, officeInstant } from '@/lib/office-time';
  */
 
 type Role = Summons['role'];
-
-/** The state a summons of `role` puts the case in, or null when it cannot be made from `from`. */
-export function stateAfterSummons(from: CaseState, role: Role): CaseState | null {
-  if (role === 'terlapor') {
-    return ['investigating', 'hearing_witnesses', 'examining_reported'].includes(from) ? 'examining_reported' : null;
-  }
-  return ['investigating', 'hearing_witnesses'].includes(from) ? 'hearing_witnesses' : null;
-}
-
 
 function reporterNote(role: Role, text: string): string | null {
   return role === 'pelapor' ? text : null;
