@@ -7,6 +7,7 @@ import { attachments, cases } from '@/lib/db/schema';
 import { dataKey } from '@/lib/env';
 import { AppError, logUnexpected } from '@/lib/errors';
 import { getBlobStore, type BlobStore } from '@/lib/storage';
+import { isCaseNumber } from './case-number';
 
 /**
  * Evidence download for officers, free of Next.js: the route only turns the result (or
@@ -15,8 +16,6 @@ import { getBlobStore, type BlobStore } from '@/lib/storage';
  */
 
 export type EvidenceFile = { bytes: Buffer; fileName: string; mimeType: string };
-
-const CASE_NUMBER = /^\d{4}-\d{4,}$/;
 
 function notFound(): AppError {
   return new AppError('evidence_not_found', { userMessage: 'Berkas bukti tidak ditemukan pada kasus ini.' });
@@ -51,7 +50,7 @@ export async function loadEvidenceForOfficer(
   const officer = await authorizeOfficer(db, actor, 'officer');
 
   const id = typeof attachmentId === 'number' ? attachmentId : parseId(attachmentId);
-  if (id === null || !Number.isSafeInteger(id) || id <= 0 || !CASE_NUMBER.test(caseNumber)) throw notFound();
+  if (id === null || !Number.isSafeInteger(id) || id <= 0 || !isCaseNumber(caseNumber)) throw notFound();
 
   const [row] = await db
     .select({

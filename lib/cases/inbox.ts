@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, lt, or, type SQL } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
 import { cases, categories } from '@/lib/db/schema';
+import { caseNumberFromSearch } from './case-number';
 import { CASE_STATES, OPEN_STATES, type CaseState } from './workflow';
 
 /**
@@ -125,9 +126,8 @@ export async function countByState(db: Database): Promise<Record<CaseState | 'qu
 
 /** Finds a case number typed in any reasonable form (2026-1, 2026-0001). */
 export async function findCaseNumber(db: Database, input: string): Promise<string | null> {
-  const match = input.trim().match(/^(\d{4})\s*[-/]\s*(\d{1,6})$/);
-  if (!match) return null;
-  const caseNumber = `${match[1]}-${match[2].padStart(4, '0')}`;
+  const caseNumber = caseNumberFromSearch(input);
+  if (!caseNumber) return null;
   const [row] = await db.select({ caseNumber: cases.caseNumber }).from(cases).where(eq(cases.caseNumber, caseNumber)).limit(1);
   return row?.caseNumber ?? null;
 }

@@ -6,6 +6,7 @@ import type { Database } from '@/lib/db/client';
 import { cases, summons, type Summons } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import { getSettings, type OfficeSettings } from '@/lib/settings';
+import { isCaseNumber } from './case-number';
 import { SUMMONS_ROLE_LABELS } from './officer-schemas';
 import { parseId } from './evidence-download';
 import { OFFICE_TIME_ZONE, OFFICE_TIME_ZONE_LABEL } from '@/lib/office-time';
@@ -126,7 +127,7 @@ function summonsNotFound(): AppError {
 /** A summons of the named case; another case's summons is "not found". */
 async function loadSummonsOfCase(db: Database, caseNumber: string, summonsId: string | number): Promise<SummonsOfCase> {
   const id = typeof summonsId === 'number' ? summonsId : parseId(summonsId);
-  if (id === null || !Number.isSafeInteger(id) || id <= 0 || !/^\d{4}-\d{4,}$/.test(caseNumber)) throw summonsNotFound();
+  if (id === null || !Number.isSafeInteger(id) || id <= 0 || !isCaseNumber(caseNumber)) throw summonsNotFound();
   const [row] = await db
     .select({ summons, caseNumber: cases.caseNumber })
     .from(summons)

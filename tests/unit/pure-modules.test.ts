@@ -13,6 +13,7 @@ const PURE_ROOTS = [
   'lib/cases/workflow.ts',
   'lib/cases/summons-rules.ts',
   'lib/cases/officer-actions.ts',
+  'lib/cases/case-number.ts',
   'lib/errors.ts',
 ];
 const FORBIDDEN = [/^@\/lib\/db\//, /^drizzle-orm/, /^next(\/|$)/, /^@libsql\//, /\/service\//];
