@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { appendAudit } from '@/lib/audit/log';
-import { authorizeOfficer, type SessionUser } from '@/lib/auth/guard';
+import type { AuthorizedOfficer } from '@/lib/auth/guard';
 import { decryptJson } from '@/lib/crypto/aead';
 import type { Database } from '@/lib/db/client';
 import { attachments, cases } from '@/lib/db/schema';
@@ -42,12 +42,11 @@ export function parseId(raw: string): number | null {
  */
 export async function loadEvidenceForOfficer(
   db: Database,
-  actor: SessionUser,
+  officer: AuthorizedOfficer,
   caseNumber: string,
   attachmentId: string | number,
   options: { store?: BlobStore } = {},
 ): Promise<EvidenceFile> {
-  const officer = await authorizeOfficer(db, actor, 'officer');
 
   const id = typeof attachmentId === 'number' ? attachmentId : parseId(attachmentId);
   if (id === null || !Number.isSafeInteger(id) || id <= 0 || !isCaseNumber(caseNumber)) throw notFound();

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { createEvent, type EventAttributes } from 'ics';
 import { appendAudit } from '@/lib/audit/log';
-import { authorizeOfficer, type SessionUser } from '@/lib/auth/guard';
+import type { AuthorizedOfficer } from '@/lib/auth/guard';
 import type { Database } from '@/lib/db/client';
 import { cases, summons, type Summons } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
@@ -145,12 +145,11 @@ async function loadSummonsOfCase(db: Database, caseNumber: string, summonsId: st
  */
 export async function loadSummonsCalendar(
   db: Database,
-  actor: SessionUser,
+  officer: AuthorizedOfficer,
   caseNumber: string,
   summonsId: string | number,
   now: Date = new Date(),
 ): Promise<{ fileName: string; text: string }> {
-  const officer = await authorizeOfficer(db, actor, 'officer');
   const row = await loadSummonsOfCase(db, caseNumber, summonsId);
   const text = summonsCalendar({
     summonsId: row.id,
@@ -195,12 +194,11 @@ export type SummonsLetter = {
  */
 export async function loadSummonsLetter(
   db: Database,
-  actor: SessionUser,
+  officer: AuthorizedOfficer,
   caseNumber: string,
   summonsId: string | number,
   now: Date = new Date(),
 ): Promise<SummonsLetter> {
-  const officer = await authorizeOfficer(db, actor, 'officer');
   const row = await loadSummonsOfCase(db, caseNumber, summonsId);
   const settings = await getSettings(db);
   await appendAudit(db, {

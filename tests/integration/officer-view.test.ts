@@ -27,7 +27,7 @@ beforeAll(async () => {
 
 describe('loadOfficerCaseView', () => {
   it('returns null for an unknown case number', async () => {
-    expect(await loadOfficerCaseView(db, '1999-9999')).toBeNull();
+    expect(await loadOfficerCaseView(db, officer, '1999-9999')).toBeNull();
   });
 
   it('shows the report, decrypted file names, thread, summons and the actions of the current state', async () => {
@@ -35,7 +35,7 @@ describe('loadOfficerCaseView', () => {
     if (!result.ok) throw new Error(JSON.stringify(result.fieldErrors));
     const { caseNumber, caseId } = result.submitted;
 
-    let view = (await loadOfficerCaseView(db, caseNumber))!;
+    let view = (await loadOfficerCaseView(db, officer, caseNumber))!;
     expect(view.state).toBe('received');
     expect(view.stateLabel).toBe('Diterima');
     expect(view.category).toBe('Pungutan liar');
@@ -48,7 +48,7 @@ describe('loadOfficerCaseView', () => {
 
     await startVerification(db, officer, { caseNumber, internalNote: 'Cek bukti kuitansi.' });
     await requestInformation(db, officer, { caseNumber, questions: 'Kapan tepatnya uang itu diminta?', dueDate: inDays(7) });
-    view = (await loadOfficerCaseView(db, caseNumber))!;
+    view = (await loadOfficerCaseView(db, officer, caseNumber))!;
     expect(view.state).toBe('awaiting_info');
     expect(view.deadline?.kind).toBe('info_request');
     expect(view.infoRequests).toMatchObject([{ questions: 'Kapan tepatnya uang itu diminta?', status: 'open' }]);
@@ -64,7 +64,7 @@ describe('loadOfficerCaseView', () => {
       caseNumber, role: 'saksi', personName: 'Saksi Satu', scheduledDate: inDays(3), scheduledTime: '09:00', place: 'Ruang Rapat', agenda: 'Keterangan saksi',
     });
 
-    view = (await loadOfficerCaseView(db, caseNumber, { officerId }))!;
+    view = (await loadOfficerCaseView(db, officer, caseNumber))!;
     expect(view.state).toBe('hearing_witnesses');
     expect(view.deadline?.kind).toBe('conclusion');
     expect(view.thread.map((m) => m.author)).toEqual(['reporter', 'officer']);
@@ -82,7 +82,7 @@ describe('loadOfficerCaseView', () => {
     expect(view.identityAccess).toBeNull();
 
     await concludeCase(db, officer, { caseNumber, outcome: 'tidak_terbukti', summary: 'Setelah klarifikasi, dugaan tidak terbukti.' });
-    view = (await loadOfficerCaseView(db, caseNumber))!;
+    view = (await loadOfficerCaseView(db, officer, caseNumber))!;
     expect(view.allowedActions).toEqual([]);
     expect(view.deadline).toBeNull();
     expect(view.outcome).toBe('Tidak terbukti');
@@ -94,12 +94,12 @@ describe('loadOfficerCaseView', () => {
       anonymous: 'no', reporterName: 'Maria Rahasia', reporterPhone: '081298765432', reporterEmail: 'maria.rahasia@example.test', reporterAddress: 'Jalan Kenari 7, Oebobo',
     });
     const officerId = Number(officer.id);
-    let view = (await loadOfficerCaseView(db, caseNumber, { officerId }))!;
+    let view = (await loadOfficerCaseView(db, officer, caseNumber))!;
     expect(view.anonymous).toBe(false);
     expect(view.identityAccess).toBeNull();
 
     await requestIdentityAccess(db, officer, { caseNumber, reason: 'Perlu menghubungi pelapor untuk jadwal klarifikasi.' });
-    view = (await loadOfficerCaseView(db, caseNumber, { officerId }))!;
+    view = (await loadOfficerCaseView(db, officer, caseNumber))!;
     expect(view.identityAccess).toBe('approved');
 
     const json = JSON.stringify(view);

@@ -14,6 +14,7 @@ const PURE_ROOTS = [
   'lib/cases/summons-rules.ts',
   'lib/cases/officer-actions.ts',
   'lib/cases/case-number.ts',
+  'lib/auth/activation.ts',
   'lib/errors.ts',
 ];
 const FORBIDDEN = [/^@\/lib\/db\//, /^drizzle-orm/, /^next(\/|$)/, /^@libsql\//, /\/service\//];

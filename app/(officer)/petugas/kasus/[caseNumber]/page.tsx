@@ -40,7 +40,7 @@ export default async function CasePage({ params }: Props) {
   const { caseNumber } = await params;
   if (!isCaseNumber(caseNumber)) notFound();
   const db = getDb();
-  const view = await loadOfficerCaseView(db, caseNumber, { officerId: officer.id });
+  const view = await loadOfficerCaseView(db, officer, caseNumber);
   if (!view) notFound();
 
   const now = new Date();
