@@ -134,23 +134,17 @@ export const DOWNLOAD_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': 'sandbox',
 };
 
-const REFUSAL_STATUS: Record<string, number> = {
-  unauthorized: 401,
-  forbidden: 403,
-  evidence_not_found: 404,
-  summons_not_found: 404,
-};
-
 /**
  * The response for a refused or failed officer download: a short Indonesian text, the
- * right status, and never file data. No redirect: a download link opened without a
- * session should fail plainly, not land on a page that could be cached or framed.
+ * status lib/errors.ts maps its code to, and never file data. No redirect: a download
+ * link opened without a session should fail plainly, not land on a page that could be
+ * cached or framed.
  */
 export function downloadRefusal(error: unknown): Response {
   let status = 500;
   let message = 'Maaf, berkas tidak dapat diunduh karena gangguan di server. Silakan coba lagi.';
   if (error instanceof AppError) {
-    status = REFUSAL_STATUS[error.code] ?? (error.code === 'evidence_unreadable' ? 500 : 400);
+    status = error.status;
     message = error.userMessage;
   } else {
     logUnexpected('officer download', error);
