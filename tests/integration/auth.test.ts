@@ -229,6 +229,27 @@ describe('authorizeOfficer', () => {
   });
 });
 
+describe('an account still activating', () => {
+  it('[AUTH] may take only its own steps: the guard and a plain action refuse it, an activation step runs', async () => {
+    const pending = await addOfficer({ email: 'umar@wbs.test' });
+    await setRequireTotp(true);
+    const session = { id: String(pending.id), role: 'officer' };
+    expect((await sessionOfficer(db, session)).activation).toEqual({ mustChangePassword: false, mustEnrolTotp: true, pending: true });
+    await expectAppError(authorizeOfficer(db, session), 'activation_required');
+
+    const officerAction = officerActionWith(async () => session);
+    const noop = () => Promise.resolve({ message: 'jalan' });
+    const plain = officerAction(createOfficerSchema.pick({}), noop);
+    const step = officerAction(createOfficerSchema.pick({}), noop, { allowPendingActivation: true });
+    expect(await plain({ status: 'idle' }, new FormData())).toMatchObject({ status: 'error', message: expect.stringMatching(/aktivasi/) });
+    expect(await step({ status: 'idle' }, new FormData())).toMatchObject({ status: 'success', message: 'jalan' });
+
+    // Once the office no longer requires TOTP, the same account is authorised.
+    await setRequireTotp(false);
+    expect((await authorizeOfficer(db, session)).id).toBe(pending.id);
+  });
+});
+
 describe('officer management', () => {
   it('[AUTH] an officer who is not an admin cannot create, deactivate, reset or change roles, and nothing changes', async () => {
     const plain = await addOfficer({ email: 'indah@wbs.test' });
