@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActionsFor, findAction, type OfficerActionKind } from '@/lib/cases/officer-actions';
-import type { CaseState } from '@/lib/cases/workflow';
+import { allowedActionsFor, findAction, rejectionReasonsFor, type OfficerActionKind } from '@/lib/cases/officer-actions';
+import { CASE_STATES, type CaseState } from '@/lib/cases/workflow';
 
 /*
  * The officer page offers exactly the actions the services accept. Expected values are
@@ -52,5 +52,16 @@ describe('allowed actions follow the workflow table', () => {
       'spam',
       'tidak_ada_jawaban',
     ]);
+  });
+});
+
+describe('rejectionReasonsFor (shared by the page and rejectCase)', () => {
+  it('allows rejection only from Verifikasi, and from Menunggu Kelengkapan once due', () => {
+    const now = new Date('2026-03-02T02:00:00Z');
+    const allowed = CASE_STATES.filter((state) => rejectionReasonsFor(state, { now }).length > 0);
+    expect(allowed).toEqual(['verifying', 'awaiting_info']);
+    expect(rejectionReasonsFor('awaiting_info', { openInfoRequestDueAt: new Date(now.getTime() + 60_000), now })).toEqual([]);
+    expect(rejectionReasonsFor('awaiting_info', { openInfoRequestDueAt: new Date(now.getTime() - 60_000), now })).toEqual(['tidak_ada_jawaban']);
+    expect(rejectionReasonsFor('verifying', { now })).toHaveLength(6);
   });
 });

@@ -9,6 +9,7 @@ import {
   type referSchema,
   type rejectSchema,
 } from '../officer-schemas';
+import { rejectionReasonsFor } from '../officer-actions';
 import { REJECTION_REASON_LABELS } from '../workflow';
 import { openInfoRequest } from './info-requests';
 import { decide } from './common';
@@ -53,13 +54,14 @@ export async function rejectCase(db: Database, officer: AuthorizedOfficer, optio
   await decide(db, officer, options, 'rejected', async (caseRow) => {
     if (caseRow.state === 'awaiting_info') {
       const open = await openInfoRequest(db, caseRow.id);
-      if (open && open.dueAt.getTime() > Date.now()) {
+      const reasons = rejectionReasonsFor(caseRow.state, { openInfoRequestDueAt: open?.dueAt ?? null });
+      if (reasons.length === 0) {
         throw new AppError('info_request_not_due', {
           userMessage: 'Laporan yang menunggu kelengkapan baru dapat ditolak setelah batas waktu jawaban pelapor lewat.',
           field: 'reason',
         });
       }
-      if (options.reason !== 'tidak_ada_jawaban') {
+      if (!reasons.includes(options.reason)) {
         throw new AppError('wrong_reason', {
           userMessage: `Dari status Menunggu Kelengkapan, alasan yang dapat dipakai hanya "${REJECTION_REASON_LABELS.tidak_ada_jawaban}".`,
           field: 'reason',
