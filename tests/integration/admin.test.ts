@@ -130,6 +130,7 @@ describe('[ADMIN] office settings', () => {
 
   it('writes only the changed keys and audits their names, never their values', async () => {
     // Everyone acting in this file has enrolled, so requiring TOTP shuts no one out.
+    // eslint-disable-next-line drizzle/enforce-update-with-where -- every officer in this file, on purpose
     await db.update(officers).set({ totpEnabled: true });
     // The admin's next request: the guard reads the enrolment the line above recorded.
     const enrolled = await authorizeOfficer(db, admin.session, 'admin');
