@@ -55,7 +55,6 @@ describe('loadOfficerCaseView', () => {
     expect(view.allowedActions.map((a) => a.kind)).toEqual(['message']);
 
     const request = await openInfoRequest(db, caseId);
-    const officerId = Number(officer.id);
     const prepared = await prepareEvidence([pdfFile('jawaban.pdf')], DEFAULT_SETTINGS);
     await answerInformationRequest(db, { caseId, infoRequestId: request!.id, body: 'Tanggal 2 Maret 2026.', files: prepared });
     await sendMessageToReporter(db, officer, { caseNumber, body: 'Terima kasih atas jawaban Anda.' });
@@ -93,7 +92,6 @@ describe('loadOfficerCaseView', () => {
     const { caseNumber } = await createCase(db, {
       anonymous: 'no', reporterName: 'Maria Rahasia', reporterPhone: '081298765432', reporterEmail: 'maria.rahasia@example.test', reporterAddress: 'Jalan Kenari 7, Oebobo',
     });
-    const officerId = Number(officer.id);
     let view = (await loadOfficerCaseView(db, officer, caseNumber))!;
     expect(view.anonymous).toBe(false);
     expect(view.identityAccess).toBeNull();
