@@ -143,3 +143,60 @@ describe('statistics for February 2026 over seeded cases with known figures', ()
     expect(stats.received).toBe(6);
   });
 });
+
+describe('the public snapshot', () => {
+  it('publishes only protected figures: a rare category reads "< 3" and the snapshot row holds no exact small count', async () => {
+    const { computePublicStatistics } = await import('@/lib/stats/public-stats');
+    const { formatPublicCount } = await import('@/lib/stats/disclosure');
+    const stats = await computePublicStatistics(db, 2026, at('2026-03-10'));
+    const shown = Object.fromEntries(stats.byCategory.map((c) => [c.label, formatPublicCount(c.count)]));
+    // 2026 so far: korupsi 5 (A, C, D, G, H), pungutan liar 1 (B); the two spam reports are not counted.
+    expect(shown['Korupsi']).toBe('± 5');
+    expect(shown['Pungutan liar']).toBe('< 3');
+    expect(shown['Lainnya']).toBe('0');
+    expect(JSON.stringify(stats)).not.toMatch(/"count":\s*1\b/);
+  });
+
+  it('is computed once on a new install, then served until stale and refreshed by exactly one caller', async () => {
+    const { readPublicStatistics, refreshPublicStatistics, PUBLIC_REFRESH_MS } = await import('@/lib/stats/public-stats');
+    const t0 = at('2026-03-10');
+    const first = await readPublicStatistics(db, t0);
+    expect(first.stale).toBe(false);
+    const again = await readPublicStatistics(db, new Date(t0.getTime() + 1000));
+    expect(again.stats.computedAt).toBe(first.stats.computedAt);
+    const later = new Date(t0.getTime() + PUBLIC_REFRESH_MS + 1000);
+    expect((await readPublicStatistics(db, later)).stale).toBe(true);
+    const results = await Promise.all([refreshPublicStatistics(db, later), refreshPublicStatistics(db, later), refreshPublicStatistics(db, later)]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect((await readPublicStatistics(db, later)).stale).toBe(false);
+  });
+});
+
+describe('evaluations and permissions', () => {
+  it('an admin writes "Hasil evaluasi" for a period; it is kept with its author and the save is audited without the text', async () => {
+    const { saveEvaluation, loadEvaluations } = await import('@/lib/stats/evaluations');
+    const { auditLog } = await import('@/lib/db/schema');
+    const admin = await authorizeOfficer(db, await createOfficer(db, 'admin'));
+    await saveEvaluation(db, admin, { periodKey: '2026-02', section: 'hasil_evaluasi', body: 'Verifikasi tiga kasus terlambat karena petugas cuti.' });
+    const saved = await loadEvaluations(db, officer, '2026-02');
+    expect(saved.hasil_evaluasi?.body).toBe('Verifikasi tiga kasus terlambat karena petugas cuti.');
+    expect(saved.hasil_evaluasi?.authorName).toBe(admin.name);
+    expect(saved.tindak_lanjut).toBeUndefined();
+    const audit = await db.select().from(auditLog).where(eq(auditLog.action, 'evaluation.save'));
+    expect(audit).toHaveLength(1);
+    expect(JSON.stringify(audit[0].detail)).not.toContain('cuti');
+  });
+
+  it('refuses an officer who is not an admin, and stores nothing', async () => {
+    const { saveEvaluation, loadEvaluations } = await import('@/lib/stats/evaluations');
+    await expect(saveEvaluation(db, officer, { periodKey: '2026-01', section: 'tindak_lanjut', body: 'Menambah satu petugas verifikasi.' })).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await loadEvaluations(db, officer, '2026-01')).toEqual({});
+  });
+
+  it('refuses a deactivated officer at the guard before any figure is read', async () => {
+    const { officers } = await import('@/lib/db/schema');
+    const user = await createOfficer(db);
+    await db.update(officers).set({ active: false }).where(eq(officers.id, Number(user.id)));
+    await expect(authorizeOfficer(db, user)).rejects.toMatchObject({ code: 'unauthorized' });
+  });
+});
