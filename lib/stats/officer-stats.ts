@@ -1,6 +1,5 @@
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { forbidden, type AuthorizedOfficer } from '@/lib/auth/guard';
-import { deadlineFrom, workingDaysBetween, type HolidaySet } from '@/lib/cases/deadlines';
 import { loadHolidaySet } from '@/lib/cases/holidays';
 import { OUTCOME_LABELS } from '@/lib/cases/officer-schemas';
 import { CASE_STATES, officerLabel, REJECTION_REASON_LABELS, REJECTION_REASONS, type CaseState, type RejectionReason } from '@/lib/cases/workflow';
@@ -8,6 +7,7 @@ import type { Database } from '@/lib/db/client';
 import { caseEvents, cases, categories, infoRequests, OUTCOMES, summons } from '@/lib/db/schema';
 import { officeYear } from '@/lib/office-time';
 import { getSettings, type OfficeSettings } from '@/lib/settings';
+import { OfficeDayMath } from './day-math';
 import { durationFigure, type DurationFigure, type Milestone } from './figures';
 import { monthsOf, type Period } from './period';
 
@@ -75,9 +75,9 @@ function resultOf(state: CaseState, outcome: string | null, reason: RejectionRea
   return { key: 'selesai', label: 'Selesai' };
 }
 
-function milestone(createdAt: Date, at: Date, due: Date | null, holidays: HolidaySet): Milestone {
+function milestone(createdAt: Date, at: Date, due: Date | null, days: OfficeDayMath): Milestone {
   return {
-    workingDays: Math.max(0, workingDaysBetween(createdAt, at, holidays)),
+    workingDays: Math.max(0, days.workingDaysBetween(createdAt, at)),
     deadline: due === null ? 'not_applicable' : at.getTime() <= due.getTime() ? 'met' : 'missed',
   };
 }
@@ -189,15 +189,16 @@ export async function computeStatistics(db: Database, period: Period): Promise<S
     period.start.getTime(),
   );
   const holidays = await loadHolidaySet(db, officeYear(new Date(oldest)), officeYear(period.end) + 1);
+  const days = OfficeDayMath.from(holidays, new Date(oldest));
 
   const verification = durationFigure(
     verificationRows.map((r) =>
-      milestone(r.createdAt, r.at, deadlineFrom(r.createdAt, 'verificationStartDays', settings.verificationStartDays, holidays), holidays),
+      milestone(r.createdAt, r.at, days.deadlineFrom(r.createdAt, 'verificationStartDays', settings.verificationStartDays), days),
     ),
   );
   const firstAnswer = durationFigure(
     firstAnswerRows.map((r) =>
-      milestone(r.createdAt, r.at, deadlineFrom(r.createdAt, 'firstAnswerDays', settings.firstAnswerDays, holidays), holidays),
+      milestone(r.createdAt, r.at, days.deadlineFrom(r.createdAt, 'firstAnswerDays', settings.firstAnswerDays), days),
     ),
   );
   // The 60-day clock runs from the report accepted as complete; a case closed before it
@@ -207,8 +208,8 @@ export async function computeStatistics(db: Database, period: Period): Promise<S
       milestone(
         r.createdAt,
         r.at,
-        r.completedAt ? deadlineFrom(r.completedAt, 'conclusionDays', settings.conclusionDays, holidays) : null,
-        holidays,
+        r.completedAt ? days.deadlineFrom(r.completedAt, 'conclusionDays', settings.conclusionDays) : null,
+        days,
       ),
     ),
   );
@@ -228,7 +229,7 @@ export async function computeStatistics(db: Database, period: Period): Promise<S
       resultKey: key,
       submittedAt: r.createdAt,
       closedAt: r.at,
-      workingDays: Math.max(0, workingDaysBetween(r.createdAt, r.at, holidays)),
+      workingDays: Math.max(0, days.workingDaysBetween(r.createdAt, r.at)),
     };
   });
   const byOutcome: Count[] = [
