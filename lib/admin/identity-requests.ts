@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gte, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import { appendAudit } from '@/lib/audit/log';
-import { authorizeOfficer, type SessionUser } from '@/lib/auth/guard';
+import { asAdmin, type AuthorizedOfficer } from '@/lib/auth/guard';
 import type { Database } from '@/lib/db/client';
 import { openTotp, sealTotp, verifyTotpCode } from '@/lib/auth/totp';
 import { auditLog, cases, identityRequests, officers } from '@/lib/db/schema';
@@ -41,10 +41,10 @@ const decider = alias(officers, 'decider');
 /** Pending requests, oldest first (the longest waiting on top), and the last decisions. Admins only. */
 export async function listIdentityRequests(
   db: Database,
-  actor: SessionUser,
+  officer: AuthorizedOfficer,
   options: { recentLimit?: number } = {},
 ): Promise<{ pending: IdentityRequestItem[]; recent: DecidedIdentityRequest[] }> {
-  await authorizeOfficer(db, actor, 'admin');
+  asAdmin(officer);
   const columns = {
     id: identityRequests.id,
     caseNumber: cases.caseNumber,
@@ -97,12 +97,12 @@ export const SELF_APPROVAL_CODE_MESSAGE =
 
 async function decide(
   db: Database,
-  actor: SessionUser,
+  officer: AuthorizedOfficer,
   requestId: number,
   decision: 'approved' | 'denied',
   totpCode?: string,
 ) {
-  const admin = await authorizeOfficer(db, actor, 'admin');
+  const admin = asAdmin(officer);
 
   // A sole admin's own approval: the code is checked first, outside the transaction.
   let usedTotp: string | null = null;
@@ -224,11 +224,11 @@ export async function isSoleAdmin(db: Database, adminId: number): Promise<boolea
  * case page (each view audited there). An admin approves their own request only as
  * the sole active admin, with `totpCode`.
  */
-export async function approveIdentityRequest(db: Database, actor: SessionUser, input: { requestId: number; totpCode?: string }) {
-  return decide(db, actor, input.requestId, 'approved', input.totpCode);
+export async function approveIdentityRequest(db: Database, officer: AuthorizedOfficer, input: { requestId: number; totpCode?: string }) {
+  return decide(db, officer, input.requestId, 'approved', input.totpCode);
 }
 
 /** Denies a pending request; the officer may ask again with a better reason. */
-export async function denyIdentityRequest(db: Database, actor: SessionUser, input: { requestId: number }) {
-  return decide(db, actor, input.requestId, 'denied');
+export async function denyIdentityRequest(db: Database, officer: AuthorizedOfficer, input: { requestId: number }) {
+  return decide(db, officer, input.requestId, 'denied');
 }

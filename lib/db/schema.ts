@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { CASE_STATES, REJECTION_REASONS } from '@/lib/cases/workflow';
+import { SUMMONS_ROLES, SUMMONS_STATUSES } from '@/lib/cases/summons-rules';
+import { CASE_STATES, OUTCOMES, REJECTION_REASONS } from '@/lib/cases/workflow';
 
 /**
  * The whole domain, laid out once so later work adds behaviour rather than reshaping
@@ -13,9 +14,6 @@ const createdAt = () =>
 
 export const OFFICER_ROLES = ['officer', 'admin'] as const;
 export const NOTIFY_MODES = ['immediate', 'digest'] as const;
-export const SUMMONS_ROLES = ['pelapor', 'saksi', 'terlapor'] as const;
-export const SUMMONS_STATUSES = ['scheduled', 'attended', 'not_attended', 'rescheduled', 'cancelled'] as const;
-export const OUTCOMES = ['terbukti_etik', 'terbukti_disiplin', 'tidak_terbukti'] as const;
 export const INFO_REQUEST_STATUSES = ['open', 'answered', 'expired'] as const;
 export const MESSAGE_AUTHORS = ['reporter', 'officer'] as const;
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'captured'] as const;
@@ -231,7 +229,11 @@ export const caseEvents = sqliteTable(
     visibleToReporter: integer('visible_to_reporter', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [index('case_events_case_idx').on(t.caseId, t.createdAt)],
+  (t) => [
+    index('case_events_case_idx').on(t.caseId, t.createdAt),
+    // Statistics find the events of one kind in a period (verification started, closures).
+    index('case_events_kind_created_idx').on(t.kind, t.createdAt),
+  ],
 );
 export type CaseEvent = typeof caseEvents.$inferSelect;
 
@@ -308,6 +310,36 @@ export const holidays = sqliteTable(
 export const receiptViews = sqliteTable('receipt_views', {
   nonceHash: text('nonce_hash').primaryKey(),
   createdAt: createdAt(),
+});
+
+export const EVALUATION_SECTIONS = ['hasil_evaluasi', 'tindak_lanjut'] as const;
+
+/**
+ * What admins write per reporting period for the Zona Integritas sheet: "Hasil evaluasi"
+ * and "Tindak lanjut hasil evaluasi", each with who wrote it and when. One row per period
+ * and section; a new text replaces the old one and the audit log keeps the history.
+ */
+export const wbsEvaluations = sqliteTable(
+  'wbs_evaluations',
+  {
+    periodKey: text('period_key').notNull(),
+    section: text('section', { enum: EVALUATION_SECTIONS }).notNull(),
+    body: text('body').notNull(),
+    officerId: integer('officer_id').notNull().references(() => officers.id),
+    updatedAt: integer('updated_at', { mode: 'timestamp' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.periodKey, t.section] })],
+);
+export type WbsEvaluation = typeof wbsEvaluations.$inferSelect;
+
+/**
+ * Precomputed aggregates (the public /statistik page): computed at most once per interval
+ * by whichever instance asks first, so a busy public page costs one indexed read.
+ */
+export const statsSnapshots = sqliteTable('stats_snapshots', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+  computedAt: integer('computed_at', { mode: 'timestamp' }).notNull(),
 });
 
 /**

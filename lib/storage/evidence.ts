@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp, { type FormatEnum } from 'sharp';
-import { AppError } from '@/lib/errors';
+import { AppError, type AppErrorCode } from '@/lib/errors';
 import { formatBytes } from '@/lib/format';
 import { ALLOWED_TYPES_TEXT } from './evidence-types';
 import { EncryptedPdfError, METADATA_POLICY, stripDocumentMetadata } from './metadata';
@@ -86,7 +86,7 @@ function legacyOfficeType(bytes: Buffer): { extension: string; mimeType: string 
   return null;
 }
 
-function refuse(code: string, userMessage: string): never {
+function refuse(code: AppErrorCode, userMessage: string): never {
   throw new AppError(code, { userMessage, field: 'evidence' });
 }
 

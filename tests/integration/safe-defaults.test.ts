@@ -3,7 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { generate } from 'otplib';
 import { approveIdentityRequest, isSoleAdmin, SELF_APPROVAL_MAX_FAILURES } from '@/lib/admin/identity-requests';
 import { verifyAuditChain } from '@/lib/audit/log';
-import { authorizeOfficer } from '@/lib/auth/guard';
+import { authorizeOfficer, sessionOfficer } from '@/lib/auth/guard';
 import { requestIdentityAccess, viewReporterIdentity } from '@/lib/cases/service/identity';
 import type { Database } from '@/lib/db/client';
 import { auditLog, identityRequests, officers } from '@/lib/db/schema';
@@ -44,8 +44,8 @@ describe('a new install', () => {
 
   it('lets an officer who has not enrolled in TOTP do nothing but finish activation', async () => {
     const fresh = await createOfficer(db, 'officer', undefined, { totp: false });
-    await refusal(authorizeOfficer(db, fresh), 'activation_required');
-    expect((await authorizeOfficer(db, fresh, 'officer', { allowPendingActivation: true })).id).toBe(Number(fresh.id));
+    await refusal(authorizeOfficer(db, fresh.session), 'activation_required');
+    expect((await sessionOfficer(db, fresh.session)).id).toBe(Number(fresh.id));
   });
 
   it('keeps an identity request pending until an admin approves it', async () => {

@@ -2,6 +2,7 @@ import type { Database } from '@/lib/db/client';
 import { identityRequests, officers } from '@/lib/db/schema';
 import { desc, eq } from 'drizzle-orm';
 import { generate } from 'otplib';
+import { authorizeOfficer, sessionOfficer, type AuthorizedOfficer } from '@/lib/auth/guard';
 import { hashPassword } from '@/lib/auth/password';
 import { newTotpSecret, sealTotp } from '@/lib/auth/totp';
 import { handleReportSubmission } from '@/lib/cases/report-submission';
@@ -11,8 +12,9 @@ let officerSeq = 0;
 
 /**
  * An active officer (or admin) row, enrolled in two-step sign-in as a new install
- * requires (`totp: false` for one that has not enrolled yet); returns the session user
- * services expect, its TOTP secret, and a helper for the current code.
+ * requires (`totp: false` for one that has not enrolled yet), authorised through the
+ * real guard: the AuthorizedOfficer services take, plus its password, the session user
+ * (`session`), its TOTP secret and a helper for the current code.
  */
 export async function createOfficer(
   db: Database,
@@ -29,14 +31,13 @@ export async function createOfficer(
   if (totpSecret) {
     await db.update(officers).set({ totpEnabled: true, totpSecretEnc: sealTotp(row.id, { secret: totpSecret }) }).where(eq(officers.id, row.id));
   }
-  return {
-    id: String(row.id),
-    role,
-    email: row.email,
-    password,
-    totpSecret,
-    totpCode: () => generate({ secret: totpSecret ?? '' }),
-  };
+  const session = { id: String(row.id), role };
+  const extra = { password, session, totpSecret, totpCode: () => generate({ secret: totpSecret ?? '' }) };
+  // Not enrolled: the guard refuses it (activation_required), so only the session user exists.
+  const authorized = totpSecret
+    ? await authorizeOfficer(db, session)
+    : await authorizeOfficer(db, session).catch(async () => (await sessionOfficer(db, session)) as unknown as AuthorizedOfficer);
+  return Object.assign(authorized, extra);
 }
 
 /** A submitted report through the real submission path; returns its numbers and ticket. */
