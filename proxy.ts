@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { withSession } from '@/auth';
+import { isDevelopment } from '@/lib/env';
 
 /**
  * A fresh CSP nonce per request (Next.js applies it to its own scripts). No
@@ -7,7 +8,7 @@ import { withSession } from '@/auth';
  */
 function withSecurityHeaders(request: NextRequest): NextResponse {
   const nonce = btoa(crypto.randomUUID());
-  const dev = process.env.NODE_ENV === 'development';
+  const dev = isDevelopment();
   // Evidence and calendar downloads are sandboxed: nothing in them can run as this site.
   const download = /^\/petugas\/kasus\/[^/]+\/(bukti\/[^/]+|panggilan\/[^/]+\/ics)\/?$/.test(request.nextUrl.pathname);
   const csp = download ? "sandbox; default-src 'none'; frame-ancestors 'none'" : [

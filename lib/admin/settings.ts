@@ -8,6 +8,7 @@ import { AppError } from '@/lib/errors';
 import { getSettings } from '@/lib/settings';
 import { fieldErrorsFrom } from '@/lib/forms';
 import { DEFAULT_SETTINGS, MB, type OfficeSettings } from '@/lib/settings/defaults';
+import { maxBodyMb } from '@/lib/env';
 
 /**
  * Office settings as admins edit them at /petugas/admin/pengaturan. The form speaks in
@@ -21,10 +22,7 @@ import { DEFAULT_SETTINGS, MB, type OfficeSettings } from '@/lib/settings/defaul
  * a report larger than that would fail with a generic error instead of our message, so
  * the submission limit may not exceed it.
  */
-export function maxBodyMb(): number {
-  const value = Number(process.env.WBS_MAX_BODY_MB ?? 32);
-  return Number.isFinite(value) && value > 0 ? value : 32;
-}
+export { maxBodyMb };
 
 export const DAYS_MIN = 1;
 export const DAYS_MAX = 365;

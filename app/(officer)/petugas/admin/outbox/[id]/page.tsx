@@ -7,6 +7,7 @@ import { AppError } from '@/lib/errors';
 import { RetryEmailForm, StatusBadge } from '../forms';
 import { formatOfficeDateTime } from '@/lib/office-time';
 import { kindLabel, NOT_CONFIGURED_NOTE} from '../labels';
+import { emailSendingConfigured } from '@/lib/env';
 
 export const metadata: Metadata = { title: 'Email Keluar' };
 
@@ -29,7 +30,7 @@ export default async function OutboxEmailPage({ params }: { params: Promise<{ id
     if (error instanceof AppError && error.code === 'email_not_found') notFound();
     throw error;
   }
-  const configured = Boolean(process.env.RESEND_API_KEY?.trim());
+  const configured = emailSendingConfigured();
   const retryable = RETRYABLE_STATUSES.includes(email.status);
   const toReporter = isReporterEmail(email.kind);
 
