@@ -1,3 +1,5 @@
+import { userMessageDigest } from '@/lib/http/user-facing-errors';
+
 /**
  * An error whose `userMessage` (Indonesian) may be shown to the person who caused it.
  * Anything else that is thrown becomes a generic message and is logged without
@@ -7,6 +9,7 @@ export class AppError extends Error {
   readonly code: string;
   readonly userMessage: string;
   readonly field?: string;
+  readonly digest: string;
 
   constructor(code: string, options: { userMessage: string; field?: string; cause?: unknown }) {
     super(code, { cause: options.cause });
@@ -14,6 +17,9 @@ export class AppError extends Error {
     this.code = code;
     this.userMessage = options.userMessage;
     this.field = options.field;
+    // Next.js keeps a digest it finds on an error thrown while rendering, where it
+    // strips the message: the officer's error page reads the userMessage back from it.
+    this.digest = userMessageDigest(options.userMessage);
   }
 }
 
