@@ -77,7 +77,7 @@ function config(): NextAuthConfig {
   return {
     secret: secrets().AUTH_SECRET,
     // Self-hosted behind the office's own reverse proxy, the Host header is the site's
-    // (AUTH_TRUST_HOST, default true); false makes Auth.js refuse hosts it cannot verify.
+    // (AUTH_TRUST_HOST, default true). false makes Auth.js refuse every request it handles.
     trustHost: env().AUTH_TRUST_HOST,
     pages: { signIn: '/petugas/masuk', error: '/petugas/masuk' },
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 5 * 60 },
