@@ -1,6 +1,6 @@
 /**
- * How an outbox row leaves the building. Resend when `RESEND_API_KEY` is set (the SDK
- * also reads `RESEND_BASE_URL`, which tests point at a fake on 127.0.0.1); otherwise
+ * How an outbox row leaves the building. Resend when `RESEND_API_KEY` is set (at
+ * `RESEND_BASE_URL` when set, which tests point at a fake on 127.0.0.1); otherwise
  * nothing leaves: the worker marks rows 'captured' and admins read them in the outbox.
  */
 import { Resend } from 'resend';
