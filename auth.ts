@@ -6,7 +6,7 @@ import type { NextRequest } from 'next/server';
 import { authenticateOfficer } from '@/lib/auth/login';
 import { getDb } from '@/lib/db/client';
 import { officers } from '@/lib/db/schema';
-import { secrets } from '@/lib/env';
+import { env, secrets } from '@/lib/env';
 import { logUnexpected } from '@/lib/errors';
 
 /**
@@ -76,8 +76,9 @@ type SignedInUser = User & { id: string; name: string; role: 'officer' | 'admin'
 function config(): NextAuthConfig {
   return {
     secret: secrets().AUTH_SECRET,
-    // Self-hosted behind the office's own reverse proxy: the Host header is the site's.
-    trustHost: true,
+    // Self-hosted behind the office's own reverse proxy, the Host header is the site's
+    // (AUTH_TRUST_HOST, default true). false makes Auth.js refuse every request it handles.
+    trustHost: env().AUTH_TRUST_HOST,
     pages: { signIn: '/petugas/masuk', error: '/petugas/masuk' },
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 5 * 60 },
     providers: [

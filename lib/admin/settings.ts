@@ -9,6 +9,7 @@ import { getSettings } from '@/lib/settings';
 import { fieldErrorsFrom } from '@/lib/forms';
 import { formatDecimalInput } from '@/lib/format';
 import { DEFAULT_SETTINGS, MB, type OfficeSettings } from '@/lib/settings/defaults';
+import { maxBodyMb } from '@/lib/env';
 
 /**
  * Office settings as admins edit them at /petugas/admin/pengaturan. The form speaks in
@@ -22,10 +23,7 @@ import { DEFAULT_SETTINGS, MB, type OfficeSettings } from '@/lib/settings/defaul
  * a report larger than that would fail with a generic error instead of our message, so
  * the submission limit may not exceed it.
  */
-export function maxBodyMb(): number {
-  const value = Number(process.env.WBS_MAX_BODY_MB ?? 32);
-  return Number.isFinite(value) && value > 0 ? value : 32;
-}
+export { maxBodyMb };
 
 export const DAYS_MIN = 1;
 export const DAYS_MAX = 365;
@@ -98,6 +96,8 @@ export const settingsFormSchema = z
       (value) => value === '' || EMAIL.safeParse(value).success,
       'Format email tidak valid, contoh: wbs@nttprov.go.id.',
     ),
+    letterPlace: text('Tempat surat', 60, true),
+    referralInspectorate: text('Inspektorat tujuan pelimpahan', 150, true),
     maxFiles: numberField({ label: 'Jumlah berkas', min: MAX_FILES_MIN, max: MAX_FILES_MAX, unit: 'berkas' }),
     maxFileMb: numberField({ label: 'Ukuran per berkas', min: FILE_MB_MIN, max: maxBodyMb(), unit: 'MB', decimals: true }),
     maxSubmissionMb: numberField({ label: 'Ukuran total per kiriman', min: FILE_MB_MIN, max: maxBodyMb(), unit: 'MB', decimals: true }),
@@ -149,6 +149,8 @@ export function settingsFormValues(current: OfficeSettings): Record<SettingsForm
     officeAddress: current.officeAddress,
     officePhone: current.officePhone,
     officeEmail: current.officeEmail,
+    letterPlace: current.letterPlace,
+    referralInspectorate: current.referralInspectorate,
     maxFiles: String(current.maxFiles),
     maxFileMb: mb(current.maxFileBytes),
     maxSubmissionMb: mb(current.maxSubmissionBytes),

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { secrets } from '@/lib/env';
+import { env, secrets } from '@/lib/env';
 
 /**
  * Fixed-window rate limiting in process memory. Clients are known only by a keyed hash
@@ -83,7 +83,7 @@ function sharedLimiter(): RateLimiter {
 export function consume(bucket: string, clientKey: string, options: RateLimitOptions): RateLimitResult {
   // Browser test suites post from one address many times over; they raise every limit
   // by a factor rather than switching limits off.
-  const factor = Math.max(1, Number(process.env.WBS_RATE_LIMIT_FACTOR) || 1);
+  const factor = env().WBS_RATE_LIMIT_FACTOR;
   return sharedLimiter().consume(bucket, clientKey, { ...options, limit: options.limit * factor });
 }
 

@@ -115,6 +115,21 @@ export function SettingsForm({ stored, maxBodyMb }: { stored: Values; maxBodyMb:
           maxLength={200}
           spellCheck={false}
         />
+        <TextField
+          {...text('letterPlace')}
+          label="Tempat surat"
+          hint="Kota tempat surat panggilan ditandatangani, misalnya Kupang. Tercetak sebelum tanggal surat."
+          required
+          maxLength={60}
+          autoComplete="address-level2"
+        />
+        <TextField
+          {...text('referralInspectorate')}
+          label="Inspektorat tujuan pelimpahan"
+          hint="Nama inspektorat yang dapat dipilih saat kasus dilimpahkan, misalnya Inspektorat Daerah Provinsi NTT. Nama ini juga disampaikan kepada pelapor."
+          required
+          maxLength={150}
+        />
       </Fieldset>
 
       <Fieldset
