@@ -170,6 +170,44 @@ export async function resetLimit(db: RateLimitDb, rule: RateRule, subjectText: s
     .where(and(eq(rateLimits.bucket, rule.bucket), eq(rateLimits.keyHash, keyHash(rule.bucket, subjectText, now))));
 }
 
+/**
+ * Coalescing for notifications: at most one per subject per `windowMs`, none lost.
+ * Returns when this event's notification should go out: now when the last one went
+ * out at least a window ago; at the end of the current window when one went out
+ * recently (that deferred one then covers every event until it goes); null when a
+ * deferred one is already waiting (it will cover this event too). One atomic UPSERT:
+ * window_start holds the time of the latest scheduled notification.
+ */
+export async function claimNotificationSlot(
+  db: RateLimitDb,
+  rule: Pick<RateRule, 'bucket' | 'windowMs'>,
+  subjectText: string,
+  options: { now?: number } = {},
+): Promise<number | null> {
+  checkRule({ ...rule, limit: 1 });
+  const now = options.now ?? Date.now();
+  const w = rule.windowMs;
+  const ended = sql`${rateLimits.expiresAt} <= ${now}`;
+  const rows = await db
+    .insert(rateLimits)
+    .values({ bucket: rule.bucket, keyHash: keyHash(rule.bucket, subjectText, now), windowStart: now, count: 1, expiresAt: now + w })
+    .onConflictDoUpdate({
+      target: [rateLimits.bucket, rateLimits.keyHash],
+      // SQLite evaluates every SET expression against the row as it was.
+      set: {
+        windowStart: sql`CASE WHEN ${ended} THEN ${now} ELSE ${rateLimits.expiresAt} END`,
+        expiresAt: sql`CASE WHEN ${ended} THEN ${now + w} ELSE ${rateLimits.expiresAt} + ${w} END`,
+        count: sql`${rateLimits.count} + 1`,
+      },
+      setWhere: sql`${rateLimits.windowStart} <= ${now}`,
+    })
+    .returning({ sendAt: rateLimits.windowStart });
+  return rows[0]?.sendAt ?? null;
+}
+
+/** Officer emails about one case caused by the reporter: one per 10 minutes. */
+export const OFFICER_EMAIL_PER_CASE = { bucket: 'officer-email-case', windowMs: 10 * MINUTE } as const;
+
 /** Deletes every window that has ended. Returns how many rows went. */
 export async function pruneRateLimits(db: RateLimitDb, now: number = Date.now()): Promise<number> {
   const gone = await db.delete(rateLimits).where(lte(rateLimits.expiresAt, now)).returning({ bucket: rateLimits.bucket });

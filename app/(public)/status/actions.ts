@@ -79,12 +79,14 @@ function afterReply(result: ReplyResult, formData: FormData, sent: 'jawaban' | '
 export async function answerInformationRequestAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const caseId = await caseIdFromStatusCookie();
   if (!caseId) return { status: 'error', message: SESSION_ENDED, fieldErrors: {}, values: textValues(formData) };
-  return afterReply(await handleInformationAnswer(getDb(), caseId, formData), formData, 'jawaban');
+  const clientAddress = requestClientAddress(await headers());
+  return afterReply(await handleInformationAnswer(getDb(), caseId, formData, { clientAddress }), formData, 'jawaban');
 }
 
 /** The reporter writes to the officers from /status. */
 export async function sendReporterMessageAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const caseId = await caseIdFromStatusCookie();
   if (!caseId) return { status: 'error', message: SESSION_ENDED, fieldErrors: {}, values: textValues(formData) };
-  return afterReply(await handleReporterMessage(getDb(), caseId, formData), formData, 'pesan');
+  const clientAddress = requestClientAddress(await headers());
+  return afterReply(await handleReporterMessage(getDb(), caseId, formData, { clientAddress }), formData, 'pesan');
 }
