@@ -3,6 +3,7 @@ import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Database, DbTransaction } from '@/lib/db/client';
 import { rateLimits } from '@/lib/db/schema';
 import { secrets } from '@/lib/env';
+import { requestClientAddress } from './client-address';
 
 /**
  * Fixed-window rate limits kept in the database (table rate_limits), so every endpoint
@@ -18,6 +19,14 @@ import { secrets } from '@/lib/env';
  * so concurrent requests on several instances can never together exceed the limit.
  * A refused attempt is not counted: a limit on bytes is not used up by an upload that
  * was refused, and a window still ends `windowMs` after it opened.
+ *
+ * Use (e.g. sign-in, where only failures should count):
+ *   const address = requestClientAddress(await headers());     // or request.headers in a route
+ *   const who = subject(email.toLowerCase());
+ *   for each of [SIGN_IN_PER_CLIENT, address], [SIGN_IN_PER_ACCOUNT, who],
+ *     [SIGN_IN_PER_ACCOUNT_CLIENT, subject(who, address)]: peekLimit(db, rule, s) → refuse
+ *     with retryMessage(v.retryAfterSeconds) when !allowed (limitedResponse(v) in a route);
+ *   on a failed check consumeLimit(...) each; on success resetLimit(db, SIGN_IN_PER_ACCOUNT_CLIENT, …).
  */
 
 export type RateRule = {
@@ -85,6 +94,15 @@ function dayKey(at: number): Buffer {
     dayKeyCache = { day, secret, key };
   }
   return dayKeyCache.key;
+}
+
+/**
+ * A keyed hash of the request's client address (requestClientAddress: TCP peer or
+ * TRUSTED_PROXY_HOPS, never a client-chosen header), for callers keeping their own
+ * counters. Prefer passing requestClientAddress() to consumeLimit, which hashes it.
+ */
+export function clientKeyFromHeaders(h: Headers, now: () => number = Date.now): string {
+  return keyHash('client', requestClientAddress(h), now());
 }
 
 /** The stored form of a subject in a bucket on the UTC day of `at`. */
@@ -235,4 +253,16 @@ export function waitText(retryAfterSeconds: number): string {
 /** The sentence every limited form shows: "Coba lagi dalam 7 menit." */
 export function retryMessage(retryAfterSeconds: number): string {
   return `Coba lagi dalam ${waitText(retryAfterSeconds)}.`;
+}
+
+/**
+ * The answer of a route handler (not a server action) to a limited request: HTTP 429
+ * with Retry-After and the Indonesian sentence as plain text.
+ */
+export function limitedResponse(verdict: Pick<RateVerdict, 'retryAfterSeconds'>, lead = 'Terlalu banyak percobaan.'): Response {
+  const seconds = Math.max(1, Math.ceil(verdict.retryAfterSeconds));
+  return new Response(`${lead} ${retryMessage(seconds)}`, {
+    status: 429,
+    headers: { 'Retry-After': String(seconds), 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
 }

@@ -46,3 +46,23 @@ describe('retryMessage', () => {
     expect(waitText(5 * 3600 + 1)).toBe('6 jam');
   });
 });
+
+describe('limitedResponse', () => {
+  it('is a 429 with Retry-After and the Indonesian wait', async () => {
+    const { limitedResponse } = await import('@/lib/security/rate-limit');
+    const res = limitedResponse({ retryAfterSeconds: 401 });
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('401');
+    expect(await res.text()).toBe('Terlalu banyak percobaan. Coba lagi dalam 7 menit.');
+  });
+});
+
+describe('clientKeyFromHeaders (for callers with their own counters)', () => {
+  it('ignores a forged X-Forwarded-For: without the peer from scripts/serve.ts every request is one client', async () => {
+    const { clientKeyFromHeaders } = await import('@/lib/security/rate-limit');
+    const a = clientKeyFromHeaders(new Headers({ 'x-forwarded-for': '198.51.100.1' }), () => at);
+    const b = clientKeyFromHeaders(new Headers({ 'x-forwarded-for': '198.51.100.2' }), () => at);
+    expect(a).toBe(b);
+    expect(a).toMatch(/^[A-Za-z0-9_-]{22}$/);
+  });
+});
