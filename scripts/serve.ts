@@ -1,5 +1,4 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import next from 'next';
 import { PEER_HEADER, PEER_MARK } from '../lib/security/client-address';
 
 /**
@@ -17,6 +16,9 @@ import { PEER_HEADER, PEER_MARK } from '../lib/security/client-address';
  */
 export async function serveNext(options: { dir: string; port: number; hostname: string }) {
   (globalThis as Record<symbol, unknown>)[PEER_MARK] = true;
+  // As `next start` does before loading anything of Next.js.
+  (process.env as Record<string, string>).NODE_ENV = 'production';
+  const { default: next } = await import('next');
   const app = next({ dev: false, dir: options.dir, hostname: options.hostname, port: options.port });
   await app.prepare();
   const handle = app.getRequestHandler();

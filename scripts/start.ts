@@ -42,7 +42,6 @@ async function main() {
   const hostEnv = process.env.HOSTNAME;
   const host = hostEnv && hostEnv !== os.hostname() ? hostEnv : '0.0.0.0';
   process.env.AUTH_TRUST_HOST = process.env.AUTH_TRUST_HOST ?? 'true';
-  (process.env as Record<string, string>).NODE_ENV = 'production';
   const served = await serveNext({ dir: root, port: Number(port), hostname: host });
   const stop = () => {
     setTimeout(() => process.exit(0), 3000).unref();
