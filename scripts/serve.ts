@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { trustedProxyHops } from '../lib/env';
 import { PEER_HEADER, PEER_MARK } from '../lib/security/client-address';
 
 /**
@@ -15,6 +16,8 @@ import { PEER_HEADER, PEER_MARK } from '../lib/security/client-address';
  * Otherwise this is what `next start` does (the public custom-server API).
  */
 export async function serveNext(options: { dir: string; port: number; hostname: string }) {
+  // A wrong TRUSTED_PROXY_HOPS stops the start here rather than failing every request.
+  const hops = trustedProxyHops();
   (globalThis as Record<symbol, unknown>)[PEER_MARK] = true;
   // As `next start` does before loading anything of Next.js.
   (process.env as Record<string, string>).NODE_ENV = 'production';
@@ -35,7 +38,9 @@ export async function serveNext(options: { dir: string; port: number; hostname: 
     server.once('error', reject);
     server.listen(options.port, options.hostname, () => resolve());
   });
-  console.log(`[wbs] Listening on http://${options.hostname}:${options.port}`);
+  console.log(
+    `[wbs] Listening on http://${options.hostname}:${options.port}; client address: ${hops === 0 ? 'the TCP peer (X-Forwarded-For ignored)' : `X-Forwarded-For, entry ${hops} from the right (TRUSTED_PROXY_HOPS)`}`,
+  );
   return {
     server,
     close: () =>
