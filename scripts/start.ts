@@ -1,9 +1,10 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { env } from '@/lib/env';
 import { exitOnStartError, prepare } from './prepare';
+import { serveNext } from './serve';
 
 /**
  * `npm start`: prepare data (secrets, migrations, first admin), build when there is
@@ -40,14 +41,14 @@ async function main() {
   const { PORT, HOSTNAME } = env();
   // A shell may export HOSTNAME as the machine's name; only an explicit address counts.
   const host = HOSTNAME && HOSTNAME !== os.hostname() ? HOSTNAME : '0.0.0.0';
-  const server = spawn(process.execPath, [nextBin, 'start', '-p', String(PORT), '-H', host], {
-    stdio: 'inherit',
-    env: process.env,
-  });
-  const stop = (signal: NodeJS.Signals) => server.kill(signal);
+  // In this process, behind the peer-address wrapper (scripts/serve.ts), not a child `next start`.
+  const served = await serveNext({ dir: root, port: PORT, hostname: host });
+  const stop = () => {
+    setTimeout(() => process.exit(0), 3000).unref();
+    void served.close().then(() => process.exit(0));
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -341,3 +341,22 @@ export const statsSnapshots = sqliteTable('stats_snapshots', {
   value: text('value', { mode: 'json' }).notNull(),
   computedAt: integer('computed_at', { mode: 'timestamp' }).notNull(),
 });
+
+/**
+ * Rate-limit windows shared by every endpoint and app instance. A client, account or
+ * case is known only by a keyed hash (lib/security/rate-limit.ts) whose key changes
+ * every UTC day; rows live at most one day, and no report ever refers to them.
+ * Times are epoch milliseconds (windows may be shorter than a second in tests).
+ */
+export const rateLimits = sqliteTable(
+  'rate_limits',
+  {
+    bucket: text('bucket').notNull(),
+    keyHash: text('key_hash').notNull(),
+    windowStart: integer('window_start').notNull(),
+    count: integer('count').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.keyHash] }), index('rate_limits_expires_idx').on(t.expiresAt)],
+);
+export type RateLimitRow = typeof rateLimits.$inferSelect;

@@ -4,9 +4,11 @@ import { AuthError } from 'next-auth';
 import { headers } from 'next/headers';
 import { z } from 'zod';
 import { SIGN_IN_MESSAGES, SignInRefused, lockedMessage, signIn } from '@/auth';
+import { getDb } from '@/lib/db/client';
 import { GENERIC_ERROR_MESSAGE, logUnexpected } from '@/lib/errors';
 import { fieldErrorsFrom, type FormState } from '@/lib/forms';
-import { clientKeyFromHeaders, consume, SIGN_IN_LIMIT } from '@/lib/security/rate-limit';
+import { requestClientAddress } from '@/lib/security/client-address';
+import { consumeLimit, retryMessage, SIGN_IN_PER_CLIENT } from '@/lib/security/rate-limit';
 import { safeNextPath } from './next-path';
 
 /*
@@ -41,9 +43,9 @@ export async function signInAction(_previous: FormState<SignInValues>, formData:
 
   // Each account locks after 5 failures; this bounds one address trying one password
   // across many accounts. Keyed hash of the address, never stored.
-  const verdict = consume('sign-in', clientKeyFromHeaders(await headers()), SIGN_IN_LIMIT);
+  const verdict = await consumeLimit(getDb(), SIGN_IN_PER_CLIENT, requestClientAddress(await headers()));
   if (!verdict.allowed) {
-    return refuse(`Terlalu banyak percobaan masuk dari jaringan ini. Coba lagi dalam ${Math.max(1, Math.ceil(verdict.retryAfterSeconds / 60))} menit.`);
+    return refuse(`Terlalu banyak percobaan masuk dari jaringan ini. ${retryMessage(verdict.retryAfterSeconds)}`);
   }
 
   try {
