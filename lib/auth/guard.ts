@@ -23,7 +23,7 @@ export type AuthorizedOfficer = {
 };
 
 /** The part of a session an authorisation check reads (`null` when there is none). */
-export type SessionUser = { id?: unknown; role?: unknown } | null | undefined;
+export type SessionUser = { id?: unknown; role?: unknown; sv?: unknown } | null | undefined;
 
 export const UNAUTHORIZED_MESSAGE = 'Sesi Anda telah berakhir atau Anda belum masuk. Silakan masuk kembali.';
 export const FORBIDDEN_MESSAGE = 'Anda tidak memiliki hak akses untuk tindakan ini.';
@@ -72,11 +72,15 @@ export async function authorizeOfficer(
       active: officers.active,
       totpEnabled: officers.totpEnabled,
       mustChangePassword: officers.mustChangePassword,
+      sessionVersion: officers.sessionVersion,
     })
     .from(officers)
     .where(eq(officers.id, id))
     .limit(1);
   if (!row || !row.active) throw unauthorized();
+  // A session names the session version it was opened with (auth.ts); a raised version
+  // (sign-out, password or TOTP change, deactivation) ends it, copied cookies included.
+  if (user?.sv !== undefined && user.sv !== row.sessionVersion) throw unauthorized();
   if (role === 'admin' && row.role !== 'admin') throw forbidden();
   // An account still on its one-time password, or without the two-step verification the
   // office requires, may only finish its activation: otherwise calling an action or a

@@ -35,6 +35,16 @@ export const officers = sqliteTable('officers', {
   lockedUntil: integer('locked_until', { mode: 'timestamp' }),
   notifyMode: text('notify_mode', { enum: NOTIFY_MODES }).notNull().default('immediate'),
   mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+  /**
+   * Carried in every session token and compared on every request: raising it (sign-out,
+   * deactivation, password or TOTP change) ends every copy of every open session.
+   */
+  sessionVersion: integer('session_version').notNull().default(0),
+  /**
+   * The TOTP time step of the last accepted code, in clear so that accepting a code is one
+   * guarded UPDATE (`… WHERE totp_last_step < step`): under concurrent requests exactly one wins.
+   */
+  totpLastStep: integer('totp_last_step'),
   createdAt: createdAt(),
 });
 export type Officer = typeof officers.$inferSelect;
@@ -266,6 +276,44 @@ export const auditLog = sqliteTable(
   (t) => [index('audit_log_case_idx').on(t.caseId)],
 );
 export type AuditRow = typeof auditLog.$inferSelect;
+
+/**
+ * Points up to which the audit chain was verified intact: the audit page checks only the
+ * rows after the newest checkpoint (plus the rows it shows), so its cost does not grow
+ * with the log. `mac` is a keyed MAC over (lastId, lastHash, rows) with a server secret,
+ * so a checkpoint cannot be forged by someone who can only write the database.
+ */
+export const auditCheckpoints = sqliteTable('audit_checkpoints', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  lastId: integer('last_id').notNull(),
+  lastHash: text('last_hash').notNull(),
+  rows: integer('rows').notNull(),
+  mac: text('mac').notNull(),
+  createdAt: createdAt(),
+});
+export type AuditCheckpoint = typeof auditCheckpoints.$inferSelect;
+
+/**
+ * One-time proofs that the app's own sign-in (app/petugas/masuk/actions.ts) checked an
+ * officer: the Credentials provider creates a session only by consuming one. Only a hash
+ * of the random token is stored; a proof lives a few seconds.
+ */
+/**
+ * Sign-in counters (lib/auth/sign-in-limits.ts): fixed windows keyed by keyed hashes of
+ * the client address and of the typed e-mail address; never an address in clear.
+ */
+export const signInCounters = sqliteTable('sign_in_counters', {
+  key: text('key').primaryKey(),
+  count: integer('count').notNull(),
+  /** Unix milliseconds when the window ends. */
+  resetAt: integer('reset_at').notNull(),
+});
+
+export const signInProofs = sqliteTable('sign_in_proofs', {
+  tokenHash: text('token_hash').primaryKey(),
+  officerId: integer('officer_id').notNull(),
+  expiresAt: integer('expires_at', { mode: 'timestamp' }).notNull(),
+});
 
 /** Outgoing email, written in the same transaction as the event that causes it. */
 export const emailOutbox = sqliteTable(
