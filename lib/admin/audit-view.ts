@@ -1,5 +1,5 @@
 import { inArray } from 'drizzle-orm';
-import { listAudit, verifyAuditChain, verifyAuditChainIncrementally, verifyAuditRows, type AuditChainResult } from '@/lib/audit/log';
+import { listAudit, verifyAuditChainAndCheckpoint, verifyAuditChainIncrementally, verifyAuditRows, type AuditChainResult } from '@/lib/audit/log';
 import { authorizeOfficer, type SessionUser } from '@/lib/auth/guard';
 import { EVENT_LABELS } from '@/lib/cases/officer-view';
 import type { Database } from '@/lib/db/client';
@@ -99,7 +99,7 @@ export type AuditPageView = {
 
 /** The chain as one view sees it: incremental (bounded cost), or full when asked. */
 async function checkChain(db: Database, pageIds: number[], full: boolean): Promise<Pick<AuditPageView, 'chain' | 'scope' | 'pending'>> {
-  if (full) return { chain: await verifyAuditChain(db), scope: 'full', pending: false };
+  if (full) return { chain: await verifyAuditChainAndCheckpoint(db), scope: 'full', pending: false };
   const since = await verifyAuditChainIncrementally(db);
   const onPage = pageIds.length ? await verifyAuditRows(db, Math.min(...pageIds), Math.max(...pageIds)) : null;
   const chain: AuditChainResult = !since.intact
