@@ -87,3 +87,17 @@ export function ticketKey(): Buffer {
 export function resetEnvCache(): void {
   cachedSecrets = undefined;
 }
+
+/**
+ * TRUSTED_PROXY_HOPS: how many reverse proxies stand in front of the app (default 0:
+ * the TCP peer is the client and X-Forwarded-For is ignored). See lib/security/client-address.ts.
+ */
+export function trustedProxyHops(): number {
+  const raw = process.env.TRUSTED_PROXY_HOPS?.trim();
+  if (!raw) return 0;
+  const hops = Number(raw);
+  if (!Number.isSafeInteger(hops) || hops < 0 || hops > 20) {
+    throw new Error('TRUSTED_PROXY_HOPS must be a whole number from 0 to 20');
+  }
+  return hops;
+}

@@ -1,8 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { prepare } from './prepare';
+import { serveNext } from './serve';
 
 /**
  * `npm start`: prepare data (secrets, migrations, first admin), build when there is
@@ -40,14 +41,15 @@ async function main() {
   // A shell may export HOSTNAME as the machine's name; only an explicit address counts.
   const hostEnv = process.env.HOSTNAME;
   const host = hostEnv && hostEnv !== os.hostname() ? hostEnv : '0.0.0.0';
-  const server = spawn(process.execPath, [nextBin, 'start', '-p', port, '-H', host], {
-    stdio: 'inherit',
-    env: { ...process.env, AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? 'true' },
-  });
-  const stop = (signal: NodeJS.Signals) => server.kill(signal);
+  process.env.AUTH_TRUST_HOST = process.env.AUTH_TRUST_HOST ?? 'true';
+  (process.env as Record<string, string>).NODE_ENV = 'production';
+  const served = await serveNext({ dir: root, port: Number(port), hostname: host });
+  const stop = () => {
+    setTimeout(() => process.exit(0), 3000).unref();
+    void served.close().then(() => process.exit(0));
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

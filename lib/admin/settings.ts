@@ -100,6 +100,8 @@ export const settingsFormSchema = z
     maxFiles: numberField({ label: 'Jumlah berkas', min: MAX_FILES_MIN, max: MAX_FILES_MAX, unit: 'berkas' }),
     maxFileMb: numberField({ label: 'Ukuran per berkas', min: FILE_MB_MIN, max: maxBodyMb(), unit: 'MB', decimals: true }),
     maxSubmissionMb: numberField({ label: 'Ukuran total per kiriman', min: FILE_MB_MIN, max: maxBodyMb(), unit: 'MB', decimals: true }),
+    maxCaseFilesPerDay: numberField({ label: 'Jumlah berkas per laporan per hari', min: 1, max: 1000, unit: 'berkas' }),
+    maxCaseMbPerDay: numberField({ label: 'Ukuran berkas per laporan per hari', min: 1, max: 10_000, unit: 'MB', decimals: true }),
     verificationStartDays: days('Batas mulai verifikasi'),
     firstAnswerDays: days('Batas jawaban pertama'),
     infoRequestDays: days('Batas jawaban pelapor'),
@@ -124,14 +126,15 @@ export const settingsFormSchema = z
     }
   })
   .transform(
-    ({ maxFileMb, maxSubmissionMb, ...rest }): OfficeSettings => ({
+    ({ maxFileMb, maxSubmissionMb, maxCaseMbPerDay, ...rest }): OfficeSettings => ({
       ...rest,
+      maxCaseBytesPerDay: Math.round(maxCaseMbPerDay * MB),
       maxFileBytes: Math.round(maxFileMb * MB),
       maxSubmissionBytes: Math.round(maxSubmissionMb * MB),
     }),
   );
 
-export type SettingsFormField = keyof z.input<typeof settingsFormSchema> | 'maxFileMb' | 'maxSubmissionMb';
+export type SettingsFormField = keyof z.input<typeof settingsFormSchema> | 'maxFileMb' | 'maxSubmissionMb' | 'maxCaseMbPerDay';
 /** What the form posts (strings), or the same values from code. */
 export type SettingsFormInput = Partial<Record<SettingsFormField, string | number | boolean>>;
 
@@ -151,6 +154,8 @@ export function settingsFormValues(current: OfficeSettings): Record<SettingsForm
     maxFiles: String(current.maxFiles),
     maxFileMb: mb(current.maxFileBytes),
     maxSubmissionMb: mb(current.maxSubmissionBytes),
+    maxCaseFilesPerDay: String(current.maxCaseFilesPerDay),
+    maxCaseMbPerDay: mb(current.maxCaseBytesPerDay),
     verificationStartDays: String(current.verificationStartDays),
     firstAnswerDays: String(current.firstAnswerDays),
     infoRequestDays: String(current.infoRequestDays),

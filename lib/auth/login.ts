@@ -61,15 +61,15 @@ function timingDummy(): Promise<string> {
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 /**
- * Checks an officer's e-mail, password and (when enrolled) TOTP code from the client
- * known by `clientKey` (a keyed hash of its address, lib/security). Counts failures in
+ * Checks an officer's e-mail, password and (when enrolled) TOTP code from the client at
+ * `client` (its address as the app decides it, lib/security/client-address.ts). Counts failures in
  * the limiter, writes the audit rows of existing accounts; never logs the typed
  * password, code or an unknown address.
  */
 export async function authenticateOfficer(
   db: Database,
   input: LoginInput,
-  options: { clientKey: string; limiter: SignInLimiter; now?: Date },
+  options: { client: string; limiter: SignInLimiter; now?: Date },
 ): Promise<LoginResult> {
   const now = options.now ?? new Date();
   const email = normaliseEmail(input.email);
@@ -81,7 +81,7 @@ export async function authenticateOfficer(
     return { ok: false, reason: 'invalid' };
   }
 
-  const subject = { clientKey: options.clientKey, accountKey: accountKey(email) };
+  const subject = { client: options.client, account: accountKey(email) };
   const admitted = await options.limiter.admit(subject, now);
   if (!admitted.allowed) return { ok: false, reason: 'limited', retryAfterSeconds: admitted.retryAfterSeconds };
 

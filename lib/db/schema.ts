@@ -298,17 +298,6 @@ export type AuditCheckpoint = typeof auditCheckpoints.$inferSelect;
  * officer: the Credentials provider creates a session only by consuming one. Only a hash
  * of the random token is stored; a proof lives a few seconds.
  */
-/**
- * Sign-in counters (lib/auth/sign-in-limits.ts): fixed windows keyed by keyed hashes of
- * the client address and of the typed e-mail address; never an address in clear.
- */
-export const signInCounters = sqliteTable('sign_in_counters', {
-  key: text('key').primaryKey(),
-  count: integer('count').notNull(),
-  /** Unix milliseconds when the window ends. */
-  resetAt: integer('reset_at').notNull(),
-});
-
 export const signInProofs = sqliteTable('sign_in_proofs', {
   tokenHash: text('token_hash').primaryKey(),
   officerId: integer('officer_id').notNull(),
@@ -357,3 +346,22 @@ export const receiptViews = sqliteTable('receipt_views', {
   nonceHash: text('nonce_hash').primaryKey(),
   createdAt: createdAt(),
 });
+
+/**
+ * Rate-limit windows shared by every endpoint and app instance. A client, account or
+ * case is known only by a keyed hash (lib/security/rate-limit.ts) whose key changes
+ * every UTC day; rows live at most one day, and no report ever refers to them.
+ * Times are epoch milliseconds (windows may be shorter than a second in tests).
+ */
+export const rateLimits = sqliteTable(
+  'rate_limits',
+  {
+    bucket: text('bucket').notNull(),
+    keyHash: text('key_hash').notNull(),
+    windowStart: integer('window_start').notNull(),
+    count: integer('count').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.keyHash] }), index('rate_limits_expires_idx').on(t.expiresAt)],
+);
+export type RateLimitRow = typeof rateLimits.$inferSelect;

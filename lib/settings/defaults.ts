@@ -13,6 +13,9 @@ export type OfficeSettings = {
   maxFiles: number;
   maxFileBytes: number;
   maxSubmissionBytes: number;
+  /** Files the reporter may add to one case per day (messages and answers together). */
+  maxCaseFilesPerDay: number;
+  maxCaseBytesPerDay: number;
   /** Deadlines (working days unless said otherwise). */
   verificationStartDays: number;
   firstAnswerDays: number;
@@ -34,6 +37,8 @@ export const DEFAULT_SETTINGS: OfficeSettings = {
   maxFiles: 10,
   maxFileBytes: 10 * MB,
   maxSubmissionBytes: 30 * MB,
+  maxCaseFilesPerDay: 20,
+  maxCaseBytesPerDay: 60 * MB,
   verificationStartDays: 3,
   firstAnswerDays: 14,
   infoRequestDays: 14,

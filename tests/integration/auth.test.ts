@@ -5,7 +5,8 @@ import { officerActionWith } from '@/lib/auth/action';
 import { beginTotpEnrolment, changeOwnPassword, confirmTotpEnrolment, pendingTotpEnrolment } from '@/lib/auth/account';
 import { authorizeOfficer } from '@/lib/auth/guard';
 import { accountKey, authenticateOfficer, type LoginInput } from '@/lib/auth/login';
-import { databaseSignInLimiter, SIGN_IN_RULES } from '@/lib/auth/sign-in-limits';
+import { databaseSignInLimiter } from '@/lib/auth/sign-in-limits';
+import { SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_ACCOUNT_CLIENT, SIGN_IN_PER_CLIENT } from '@/lib/security/rate-limit';
 import {
   changeOfficerRole,
   createOfficer,
@@ -18,7 +19,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { consumeSignInProof, endOfficerSessions, issueSignInProof } from '@/lib/auth/sessions';
 import { openTotp, sealTotp } from '@/lib/auth/totp';
 import type { Database } from '@/lib/db/client';
-import { auditLog, officers, settings, signInCounters } from '@/lib/db/schema';
+import { auditLog, officers, rateLimits, settings } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import { freshDatabase } from '../support/db';
 
@@ -74,13 +75,13 @@ beforeAll(async () => {
   ({ db } = await freshDatabase());
 });
 
-/** A sign-in as the sign-in action makes it, from the client `clientKey` (a keyed address hash). */
+/** A sign-in as the sign-in action makes it, from the client address `clientKey`. */
 function login(input: LoginInput, options: { now?: Date; clientKey?: string } = {}) {
-  return authenticateOfficer(db, input, { clientKey: options.clientKey ?? 'client-a', limiter: databaseSignInLimiter(db), now: options.now });
+  return authenticateOfficer(db, input, { client: options.clientKey ?? '192.0.2.1', limiter: databaseSignInLimiter(db), now: options.now });
 }
 
 beforeEach(async () => {
-  await db.delete(signInCounters);
+  await db.delete(rateLimits);
   await setRequireTotp(false);
 });
 
@@ -95,12 +96,13 @@ describe('authenticateOfficer', () => {
     expect(result).toMatchObject({ ok: true, officer: { id: officer.id, role: 'officer' }, mustEnrolTotp: false });
     expect(await auditCount('sign_in')).toBe(before + 1);
     // 3 failures + 1 success: the pair's failures are gone, the account's stay counted.
-    const rows = await db.select().from(signInCounters);
-    expect(rows.find((r) => r.key.startsWith('sign-in:pair:'))).toBeUndefined();
-    expect(rows.find((r) => r.key === `sign-in:account:${accountKey('ani@wbs.test')}`)?.count).toBe(3);
+    const rows = await db.select().from(rateLimits);
+    expect(rows.find((r) => r.bucket === SIGN_IN_PER_ACCOUNT_CLIENT.bucket)).toBeUndefined();
+    expect(rows.find((r) => r.bucket === SIGN_IN_PER_ACCOUNT.bucket)?.count).toBe(3);
+    expect(JSON.stringify(rows)).not.toContain(accountKey('ani@wbs.test'));
   });
 
-  it('[AUTH] a stranger failing 1,000 times from one address is held to 10 guesses an hour; the officer from another address gets straight in', async () => {
+  it('[AUTH] a stranger failing 1,000 times from one address is held to 5 guesses an hour; the officer from another address gets straight in', async () => {
     const officer = await addOfficer({ email: 'budi@wbs.test' });
     const t0 = new Date('2026-05-01T08:00:00Z');
     const auditBefore = await auditCount('sign_in_failed');
@@ -111,11 +113,11 @@ describe('authenticateOfficer', () => {
       const r = await login({ email: 'budi@wbs.test', password: `tebakan-${i}` }, { now: new Date(t0.getTime() + i * 1000), clientKey: 'attacker' });
       answers.push(r.ok ? 'ok' : r.reason);
     }
-    // Per address across accounts: 30 tries per 10 minutes; per account and address: 10 failures per hour.
-    expect(answers.filter((a) => a === 'invalid').length).toBe(SIGN_IN_RULES.accountClient.limit);
-    expect(answers.filter((a) => a === 'limited').length).toBe(1000 - SIGN_IN_RULES.accountClient.limit);
+    // Per address across accounts: 30 tries per 10 minutes; per account and address: 5 failures per hour.
+    expect(answers.filter((a) => a === 'invalid').length).toBe(SIGN_IN_PER_ACCOUNT_CLIENT.limit);
+    expect(answers.filter((a) => a === 'limited').length).toBe(1000 - SIGN_IN_PER_ACCOUNT_CLIENT.limit);
     // Only the guesses that were checked reached the audit log.
-    expect(await auditCount('sign_in_failed')).toBe(auditBefore + SIGN_IN_RULES.accountClient.limit);
+    expect(await auditCount('sign_in_failed')).toBe(auditBefore + SIGN_IN_PER_ACCOUNT_CLIENT.limit);
 
     const during = new Date(t0.getTime() + 1000 * 1000);
     expect(await login({ email: 'budi@wbs.test', password: PASSWORD }, { now: during, clientKey: 'officer-office' })).toMatchObject({
@@ -124,14 +126,14 @@ describe('authenticateOfficer', () => {
     });
     // …and the attacker, even with the right password now, is still refused from that address.
     expect(await login({ email: 'budi@wbs.test', password: PASSWORD }, { now: during, clientKey: 'attacker' })).toMatchObject({ ok: false, reason: 'limited' });
-    // An hour after its window began, the attacker has another 10 guesses, no more.
+    // An hour after its window began, the attacker has another 5 guesses, no more.
     const later = new Date(t0.getTime() + 61 * MINUTE);
     let checked = 0;
     for (let i = 0; i < 40; i++) {
       const r = await login({ email: 'budi@wbs.test', password: `lagi-${i}` }, { now: new Date(later.getTime() + i * 60_000), clientKey: 'attacker' });
       if (!r.ok && r.reason === 'invalid') checked += 1;
     }
-    expect(checked).toBe(SIGN_IN_RULES.accountClient.limit);
+    expect(checked).toBe(SIGN_IN_PER_ACCOUNT_CLIENT.limit);
   });
 
   it('[AUTH] one address trying many accounts is held to 30 tries per 10 minutes', async () => {
@@ -141,8 +143,8 @@ describe('authenticateOfficer', () => {
       const r = await login({ email: `spray${i}@wbs.test`, password: 'Password123!' }, { now, clientKey: 'sprayer' });
       reasons.push(r.ok ? 'ok' : r.reason);
     }
-    expect(reasons.filter((r) => r === 'invalid').length).toBe(SIGN_IN_RULES.client.limit);
-    expect(reasons.slice(SIGN_IN_RULES.client.limit).every((r) => r === 'limited')).toBe(true);
+    expect(reasons.filter((r) => r === 'invalid').length).toBe(SIGN_IN_PER_CLIENT.limit);
+    expect(reasons.slice(SIGN_IN_PER_CLIENT.limit).every((r) => r === 'limited')).toBe(true);
   });
 
   it('[AUTH] an unknown e-mail answers exactly like a known one at every step, is counted in the database, and leaves no audit row nor the address in clear', async () => {
@@ -158,9 +160,9 @@ describe('authenticateOfficer', () => {
     const unknown = await run('unknown@wbs.test', 'u');
     expect(unknown).toEqual(known);
     expect(known.at(-1)).toMatchObject({ ok: false, reason: 'limited' });
-    // 10 rows for the known account (checked failures); none for the unknown address.
-    expect((await auditCount()) - auditBefore).toBe(10);
-    const stored = JSON.stringify(await db.select().from(signInCounters)) + JSON.stringify(await db.select().from(auditLog));
+    // One row per checked failure for the known account; none for the unknown address.
+    expect((await auditCount()) - auditBefore).toBe(SIGN_IN_PER_ACCOUNT_CLIENT.limit);
+    const stored = JSON.stringify(await db.select().from(rateLimits)) + JSON.stringify(await db.select().from(auditLog));
     expect(stored).not.toContain('unknown@wbs.test');
     expect(stored).not.toContain('unknown');
   });
@@ -170,7 +172,7 @@ describe('authenticateOfficer', () => {
     const started = Date.now();
     expect(await login({ email: 'panjang@wbs.test', password: 'x'.repeat(20 * 1024 * 1024) })).toEqual({ ok: false, reason: 'invalid' });
     expect(Date.now() - started).toBeLessThan(1000);
-    expect(await db.select().from(signInCounters)).toEqual([]);
+    expect(await db.select().from(rateLimits)).toEqual([]);
   });
 
   it('[AUTH] a deactivated officer cannot sign in', async () => {

@@ -10,7 +10,8 @@ import { databaseSignInLimiter } from '@/lib/auth/sign-in-limits';
 import { getDb } from '@/lib/db/client';
 import { GENERIC_ERROR_MESSAGE, logUnexpected } from '@/lib/errors';
 import { fieldErrorsFrom, type FormState } from '@/lib/forms';
-import { clientKeyFromHeaders } from '@/lib/security/rate-limit';
+import { requestClientAddress } from '@/lib/security/client-address';
+import { retryMessage } from '@/lib/security/rate-limit';
 import { safeNextPath } from './next-path';
 
 /*
@@ -39,7 +40,7 @@ const MESSAGES = {
 
 /** The same words for every account, known or not, and every bucket that refused. */
 function limitedMessage(retryAfterSeconds: number): string {
-  return `Terlalu banyak percobaan masuk. Demi keamanan, coba lagi dalam ${Math.max(1, Math.ceil(retryAfterSeconds / 60))} menit.`;
+  return `Terlalu banyak percobaan masuk. ${retryMessage(retryAfterSeconds)}`;
 }
 
 /** Signs an officer in; on success Auth.js sets the session cookie and redirects. */
@@ -62,7 +63,7 @@ export async function signInAction(_previous: FormState<SignInValues>, formData:
 
   const db = getDb();
   const result = await authenticateOfficer(db, parsed.data, {
-    clientKey: clientKeyFromHeaders(await headers()),
+    client: requestClientAddress(await headers()),
     limiter: databaseSignInLimiter(db),
   });
   if (!result.ok) {

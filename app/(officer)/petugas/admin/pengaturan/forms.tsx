@@ -155,6 +155,26 @@ export function SettingsForm({ stored, maxBodyMb }: { stored: Values; maxBodyMb:
           required
           className="sm:max-w-40"
         />
+        <TextField
+          {...text('maxCaseFilesPerDay')}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={1000}
+          step={1}
+          label="Jumlah berkas paling banyak per laporan per hari (pesan dan jawaban pelapor)"
+          hint="Antara 1 dan 1000 berkas. Membatasi pengiriman berkas berulang ke satu laporan."
+          required
+          className="sm:max-w-40"
+        />
+        <TextField
+          {...text('maxCaseMbPerDay')}
+          inputMode="decimal"
+          label="Ukuran berkas paling besar per laporan per hari (MB)"
+          hint="Antara 1 dan 10000 MB; boleh satu angka desimal."
+          required
+          className="sm:max-w-40"
+        />
       </Fieldset>
 
       <Fieldset

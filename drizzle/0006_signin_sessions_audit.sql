@@ -7,12 +7,6 @@ CREATE TABLE `audit_checkpoints` (
 	`created_at` integer DEFAULT (unixepoch()) NOT NULL
 );
 --> statement-breakpoint
-CREATE TABLE `sign_in_counters` (
-	`key` text PRIMARY KEY NOT NULL,
-	`count` integer NOT NULL,
-	`reset_at` integer NOT NULL
-);
---> statement-breakpoint
 CREATE TABLE `sign_in_proofs` (
 	`token_hash` text PRIMARY KEY NOT NULL,
 	`officer_id` integer NOT NULL,
