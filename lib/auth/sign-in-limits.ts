@@ -1,12 +1,12 @@
 import type { Database } from '@/lib/db/client';
 import {
   consumeLimit,
-  peekLimit,
   resetLimit,
   SIGN_IN_PER_ACCOUNT,
   SIGN_IN_PER_ACCOUNT_CLIENT,
   SIGN_IN_PER_CLIENT,
   subject,
+  type RateRule,
   type RateVerdict,
 } from '@/lib/security/rate-limit';
 
@@ -19,9 +19,9 @@ import {
  *
  * - per client (SIGN_IN_PER_CLIENT): every try from one address, whatever the account —
  *   password spraying;
- * - per account and client (SIGN_IN_PER_ACCOUNT_CLIENT): failures on one account from one
- *   address — the stranger's whole budget on that account;
- * - per account (SIGN_IN_PER_ACCOUNT): failures on one account from every address
+ * - per account and client (SIGN_IN_PER_ACCOUNT_CLIENT): checked tries on one account from
+ *   one address, given back on success — the stranger's whole budget on that account;
+ * - per account (SIGN_IN_PER_ACCOUNT): checked tries on one account from every address
  *   together, which only many addresses at once can fill (distributed guessing).
  *
  * Nothing here belongs to the account alone in a way one stranger can fill: after 1,000
@@ -39,9 +39,9 @@ export type SignInSubject = {
 export type LimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 export type SignInLimiter = {
-  /** Counts the try for the client and says whether it may be checked at all. */
+  /** Counts the try (as a failure until it succeeds) and says whether it may be checked at all. */
   admit(who: SignInSubject, now: Date): Promise<LimitVerdict>;
-  /** A wrong password or code. */
+  /** A wrong password or code (the limiter may have counted it on admission). */
   failed(who: SignInSubject, now: Date): Promise<void>;
   /** A full success: the officer's own earlier failures from this address are forgiven. */
   succeeded(who: SignInSubject, now: Date): Promise<void>;
@@ -52,23 +52,32 @@ function refusal(verdicts: RateVerdict[]): LimitVerdict {
   return refusing.length ? { allowed: false, retryAfterSeconds: Math.max(...refusing.map((v) => v.retryAfterSeconds)) } : { allowed: true };
 }
 
-/** The limiter above on the app's database. */
+/**
+ * The limiter above on the app's database. Every try that will be checked is counted in
+ * all three buckets before the check, each with one atomic statement, so concurrent
+ * requests cannot slip extra guesses past a limit (counting failures after argon2 let 8
+ * parallel requests get 6 guesses where 5 were allowed). A success then gives the
+ * account-and-client slot back; the account bucket keeps it (an officer signs in a few
+ * times a day, well below its limit).
+ */
 export function databaseSignInLimiter(db: Database): SignInLimiter {
   return {
     async admit(who, now) {
       const at = now.getTime();
-      // The failure buckets are only looked at here; the client bucket counts every try.
-      const [pair, account] = await Promise.all([
-        peekLimit(db, SIGN_IN_PER_ACCOUNT_CLIENT, subject(who.account, who.client), { now: at }),
-        peekLimit(db, SIGN_IN_PER_ACCOUNT, who.account, { now: at }),
-      ]);
-      const client = await consumeLimit(db, SIGN_IN_PER_CLIENT, who.client, { now: at });
-      return refusal([client, pair, account]);
+      // In order, stopping at the first refusal: a refused try uses up nothing further.
+      const steps: [RateRule, string][] = [
+        [SIGN_IN_PER_CLIENT, who.client],
+        [SIGN_IN_PER_ACCOUNT_CLIENT, subject(who.account, who.client)],
+        [SIGN_IN_PER_ACCOUNT, who.account],
+      ];
+      for (const [rule, key] of steps) {
+        const verdict = await consumeLimit(db, rule, key, { now: at });
+        if (!verdict.allowed) return refusal([verdict]);
+      }
+      return { allowed: true };
     },
-    async failed(who, now) {
-      const at = now.getTime();
-      await consumeLimit(db, SIGN_IN_PER_ACCOUNT_CLIENT, subject(who.account, who.client), { now: at });
-      await consumeLimit(db, SIGN_IN_PER_ACCOUNT, who.account, { now: at });
+    async failed() {
+      // Already counted when admitted.
     },
     async succeeded(who, now) {
       await resetLimit(db, SIGN_IN_PER_ACCOUNT_CLIENT, subject(who.account, who.client), { now: now.getTime() });

@@ -95,10 +95,10 @@ describe('authenticateOfficer', () => {
 
     expect(result).toMatchObject({ ok: true, officer: { id: officer.id, role: 'officer' }, mustEnrolTotp: false });
     expect(await auditCount('sign_in')).toBe(before + 1);
-    // 3 failures + 1 success: the pair's failures are gone, the account's stay counted.
+    // 3 failures + 1 success: the pair's count is given back, the account's tries stay counted.
     const rows = await db.select().from(rateLimits);
     expect(rows.find((r) => r.bucket === SIGN_IN_PER_ACCOUNT_CLIENT.bucket)).toBeUndefined();
-    expect(rows.find((r) => r.bucket === SIGN_IN_PER_ACCOUNT.bucket)?.count).toBe(3);
+    expect(rows.find((r) => r.bucket === SIGN_IN_PER_ACCOUNT.bucket)?.count).toBe(4);
     expect(JSON.stringify(rows)).not.toContain(accountKey('ani@wbs.test'));
   });
 
@@ -134,6 +134,15 @@ describe('authenticateOfficer', () => {
       if (!r.ok && r.reason === 'invalid') checked += 1;
     }
     expect(checked).toBe(SIGN_IN_PER_ACCOUNT_CLIENT.limit);
+  });
+
+  it('[AUTH] 30 guesses sent at once from one address on one account: still only 5 are checked', async () => {
+    await addOfficer({ email: 'serentak@wbs.test' });
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => login({ email: 'serentak@wbs.test', password: `tebakan-${i}` }, { clientKey: '203.0.113.30' })),
+    );
+    expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(SIGN_IN_PER_ACCOUNT_CLIENT.limit);
+    expect(results.filter((r) => !r.ok && r.reason === 'limited')).toHaveLength(30 - SIGN_IN_PER_ACCOUNT_CLIENT.limit);
   });
 
   it('[AUTH] one address trying many accounts is held to 30 tries per 10 minutes', async () => {
