@@ -284,9 +284,9 @@ test('[SESSION] a copied officer cookie is refused after "Keluar" and after a pa
   await ctx.addCookies([{ name: n, value: v, url: BASE }]);
   const p = await ctx.newPage();
   await p.goto('/petugas/akun');
-  await p.getByLabel('Kata sandi saat ini').fill(OFFICER.password);
-  await p.getByLabel('Kata sandi baru', { exact: true }).fill('kata-sandi-baru-yang-panjang');
-  await p.getByLabel('Ulangi kata sandi baru').fill('kata-sandi-baru-yang-panjang');
+  await p.locator('#currentPassword').fill(OFFICER.password);
+  await p.locator('#newPassword').fill('kata-sandi-baru-yang-panjang');
+  await p.locator('#confirmPassword').fill('kata-sandi-baru-yang-panjang');
   await p.getByRole('button', { name: 'Ubah kata sandi' }).click();
   await expect(p).toHaveURL(/\/petugas\/masuk\?info=sandi-diubah/);
   await ctx.close();
