@@ -7,6 +7,16 @@ CREATE TABLE `audit_checkpoints` (
 	`created_at` integer DEFAULT (unixepoch()) NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `rate_limits` (
+	`bucket` text NOT NULL,
+	`key_hash` text NOT NULL,
+	`window_start` integer NOT NULL,
+	`count` integer NOT NULL,
+	`expires_at` integer NOT NULL,
+	PRIMARY KEY(`bucket`, `key_hash`)
+);
+--> statement-breakpoint
+CREATE INDEX `rate_limits_expires_idx` ON `rate_limits` (`expires_at`);--> statement-breakpoint
 CREATE TABLE `sign_in_proofs` (
 	`token_hash` text PRIMARY KEY NOT NULL,
 	`officer_id` integer NOT NULL,
