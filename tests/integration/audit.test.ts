@@ -25,7 +25,7 @@ beforeAll(async () => {
 beforeEach(async () => {
   await db.run(sql`DELETE FROM audit_log`);
   await db.run(sql`DELETE FROM sqlite_sequence WHERE name = 'audit_log'`);
-  await db.delete(auditCheckpoints);
+  await db.run(sql`DELETE FROM audit_checkpoints`);
 });
 
 async function appendMany(n: number) {
@@ -191,7 +191,7 @@ describe('verified checkpoints', () => {
 
     await db.run(sql`DELETE FROM audit_log`);
     await db.run(sql`DELETE FROM sqlite_sequence WHERE name = 'audit_log'`);
-    await db.delete(auditCheckpoints);
+    await db.run(sql`DELETE FROM audit_checkpoints`);
     await appendMany(12);
     await db.run(sql`UPDATE audit_log SET action = 'x' WHERE id = 3`);
     // A checkpoint past the edit, written straight into the database without the server key.

@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { generate } from 'otplib';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { officerActionWith } from '@/lib/auth/action';
@@ -87,7 +87,7 @@ function login(input: LoginInput, options: { now?: Date; clientKey?: string } = 
 }
 
 beforeEach(async () => {
-  await db.delete(rateLimits);
+  await db.run(sql`DELETE FROM rate_limits`);
   await setRequireTotp(false);
 });
 
