@@ -1,3 +1,5 @@
+import { userMessageDigest } from '@/lib/http/user-facing-errors';
+
 /**
  * Every code an AppError may carry, with the HTTP status a response for it should have
  * (downloads and routes use `httpStatusOf`; forms show the `userMessage` instead). A new
@@ -84,6 +86,7 @@ export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly userMessage: string;
   readonly field?: string;
+  readonly digest: string;
 
   constructor(code: AppErrorCode, options: { userMessage: string; field?: string; cause?: unknown }) {
     super(code, { cause: options.cause });
@@ -91,6 +94,9 @@ export class AppError extends Error {
     this.code = code;
     this.userMessage = options.userMessage;
     this.field = options.field;
+    // Next.js keeps a digest it finds on an error thrown while rendering, where it
+    // strips the message: the officer's error page reads the userMessage back from it.
+    this.digest = userMessageDigest(options.userMessage);
   }
 
   /** The HTTP status a response refusing with this error carries. */

@@ -349,7 +349,10 @@ describe('[ADMIN] audit page data', () => {
 
     const target = all.rows[Math.floor(all.rows.length / 2)];
     await db.run(sql`UPDATE audit_log SET detail = '{"fields":["nothing"]}' WHERE id = ${target.id}`);
-    const tampered = await loadAuditPage(db, admin, {});
+    // The page that shows the row says so, and so does the full check from any page.
+    const tampered = await loadAuditPage(db, admin, { beforeId: target.id + 1, limit: 5 });
     expect(tampered.chain).toEqual({ intact: false, brokenAtId: target.id, reason: 'edited' });
+    const full = await loadAuditPage(db, admin, { full: true, limit: 1 });
+    expect(full).toMatchObject({ scope: 'full', chain: { intact: false, brokenAtId: target.id, reason: 'edited' } });
   });
 });

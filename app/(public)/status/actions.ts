@@ -9,7 +9,8 @@ import { closeStatusSession, openStatusSession } from '@/lib/cases/status-sessio
 import { getDb } from '@/lib/db/client';
 import { logUnexpected } from '@/lib/errors';
 import { textValues, type FormState } from '@/lib/forms';
-import { clientKeyFromHeaders } from '@/lib/security/rate-limit';
+import { requestClientAddress } from '@/lib/security/client-address';
+import { retryMessage } from '@/lib/security/rate-limit';
 import { requestIsHttps, seal } from '@/lib/security/sealed-cookie';
 import {
   STATUS_COOKIE,
@@ -39,12 +40,10 @@ function refused(message: string): FormState {
 export async function lookupStatus(_previous: FormState, formData: FormData): Promise<FormState> {
   let token: string;
   try {
-    const clientKey = clientKeyFromHeaders(await headers());
-    const result = await attemptStatusLookup(getDb(), formData.get('ticket'), clientKey);
+    const result = await attemptStatusLookup(getDb(), formData.get('ticket'), requestClientAddress(await headers()));
     if (!result.ok) {
       if (result.reason === 'not_found') return refused(NOT_FOUND_MESSAGE);
-      const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
-      return refused(`Terlalu banyak percobaan. Silakan coba lagi dalam ${minutes} menit.`);
+      return refused(`Terlalu banyak percobaan. ${retryMessage(result.retryAfterSeconds)}`);
     }
     token = await openStatusSession(getDb(), result.caseId);
   } catch (error) {
@@ -91,12 +90,14 @@ function afterReply(result: ReplyResult, formData: FormData, sent: 'jawaban' | '
 export async function answerInformationRequestAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const caseId = await caseIdFromStatusCookie();
   if (!caseId) return { status: 'error', message: SESSION_ENDED, fieldErrors: {}, values: textValues(formData) };
-  return afterReply(await handleInformationAnswer(getDb(), caseId, formData), formData, 'jawaban');
+  const clientAddress = requestClientAddress(await headers());
+  return afterReply(await handleInformationAnswer(getDb(), caseId, formData, { clientAddress }), formData, 'jawaban');
 }
 
 /** The reporter writes to the officers from /status. */
 export async function sendReporterMessageAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const caseId = await caseIdFromStatusCookie();
   if (!caseId) return { status: 'error', message: SESSION_ENDED, fieldErrors: {}, values: textValues(formData) };
-  return afterReply(await handleReporterMessage(getDb(), caseId, formData), formData, 'pesan');
+  const clientAddress = requestClientAddress(await headers());
+  return afterReply(await handleReporterMessage(getDb(), caseId, formData, { clientAddress }), formData, 'pesan');
 }
