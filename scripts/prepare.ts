@@ -3,6 +3,7 @@ import { applyMigrations } from '@/lib/db/migrate';
 import { ensureDefaults, ensureFirstAdmin } from '@/lib/db/seed';
 import { databaseUrl, dataDir, env, EnvError, loadOrCreateSecretsFile, secretsFile, secretsFileNeeded } from '@/lib/env';
 import { mkdirSync } from 'node:fs';
+import { restrictDataDir } from '@/lib/storage/permissions';
 
 /**
  * Everything a start needs before the server listens: secrets, migrations, defaults,
@@ -11,7 +12,7 @@ import { mkdirSync } from 'node:fs';
 export async function prepare(): Promise<void> {
   // First: a bad configuration value stops here, before anything is written.
   const config = env();
-  mkdirSync(dataDir(), { recursive: true });
+  mkdirSync(dataDir(), { recursive: true, mode: 0o700 });
   if (secretsFileNeeded()) {
     const { secrets, created } = loadOrCreateSecretsFile();
     if (created) {
@@ -38,6 +39,13 @@ export async function prepare(): Promise<void> {
     }
   } finally {
     client.close();
+  }
+
+  // After the migrations, so the database files exist and are covered too.
+  const { failed } = restrictDataDir(dataDir());
+  if (failed.length > 0) {
+    console.warn(`[wbs] WARNING: could not restrict access to ${failed.length} path(s) in ${dataDir()} (wanted folders 0700, files 0600).`);
+    console.warn('[wbs] Other accounts on this machine may be able to read the database. Check the owner of the data folder.');
   }
 }
 

@@ -39,6 +39,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'identity.view': 'Melihat identitas pelapor',
   'identity.approve': 'Menyetujui akses identitas pelapor',
   'identity.deny': 'Menolak akses identitas pelapor',
+  'identity.self_approve': 'Menyetujui permintaan identitas miliknya sendiri (satu-satunya admin, dengan kode verifikasi)',
+  'identity.self_approval_failed': 'Kode verifikasi salah saat menyetujui permintaan identitas sendiri',
   'evidence.download': 'Mengunduh berkas bukti',
   'email.read': 'Membaca email di kotak keluar',
   'email.retry': 'Mengirim ulang email',

@@ -397,3 +397,19 @@ export const statsSnapshots = sqliteTable('stats_snapshots', {
   value: text('value', { mode: 'json' }).notNull(),
   computedAt: integer('computed_at', { mode: 'timestamp' }).notNull(),
 });
+
+/**
+ * Reporter /status sessions, so "Keluar" ends one on the server: the browser holds a
+ * random token (sealed in its cookie); only its keyed hash is stored, with the case and
+ * an expiry. A deleted or expired row makes a copied cookie worthless.
+ */
+export const statusSessions = sqliteTable(
+  'status_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    expiresAt: integer('expires_at', { mode: 'timestamp' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('status_sessions_expiry_idx').on(t.expiresAt)],
+);

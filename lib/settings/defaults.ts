@@ -49,8 +49,10 @@ export const DEFAULT_SETTINGS: OfficeSettings = {
   firstAnswerDays: 14,
   infoRequestDays: 14,
   conclusionDays: 60,
-  requireTotp: false,
-  identityViewNeedsApproval: false,
+  // Safe by default in a system that holds reporter identities: every officer enrols in
+  // two-step sign-in at first sign-in, and an admin approves every identity request.
+  requireTotp: true,
+  identityViewNeedsApproval: true,
   emailFrom: 'WBS Biro Umum <wbs@localhost>',
 };
 
