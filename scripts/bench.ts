@@ -31,6 +31,8 @@ const { findCaseByTicket, loadReporterView } = await import('@/lib/cases/reporte
 const { loadOfficerCaseView } = await import('@/lib/cases/officer-view');
 const { submitReport } = await import('@/lib/cases/submit');
 const { listInbox, countByState } = await import('@/lib/cases/inbox');
+const { authorizeOfficer } = await import('@/lib/auth/guard');
+const { officers } = await import('@/lib/db/schema');
 const { generateTicket, normalizeTicket } = await import('@/lib/cases/ticket');
 const { ticketKey } = await import('@/lib/env');
 const { CASE_STATES } = await import('@/lib/cases/workflow');
@@ -108,19 +110,26 @@ async function serverBench() {
   const miss = await time(1000, () => findCaseByTicket(db, generateTicket()));
   console.log(`unknown ticket: ${ms(miss)}`);
 
-  const first = await time(200, () => listInbox(db, { view: 'open' }));
+  // The inbox is a read model behind the guard: a bench officer, authorised as a page would.
+  const [benchOfficer] = await db
+    .insert(officers)
+    .values({ email: `bench-${Date.now()}@wbs.local`, name: 'Bench', passwordHash: 'not-a-login' })
+    .returning({ id: officers.id });
+  const officer = await authorizeOfficer(db, { id: benchOfficer.id });
+
+  const first = await time(200, () => listInbox(db, officer, { view: 'open' }));
   console.log(`inbox, open cases, first page (50): ${ms(first)}`);
   let cursor: string | undefined;
-  for (let i = 0; i < 1000; i++) cursor = (await listInbox(db, { view: 'open', after: cursor })).nextCursor ?? undefined;
-  const deep = await time(200, () => listInbox(db, { view: 'open', after: cursor }));
+  for (let i = 0; i < 1000; i++) cursor = (await listInbox(db, officer, { view: 'open', after: cursor })).nextCursor ?? undefined;
+  const deep = await time(200, () => listInbox(db, officer, { view: 'open', after: cursor }));
   console.log(`inbox, open cases, page 1,001 (keyset): ${ms(deep)}`);
-  const byState = await time(200, () => listInbox(db, { view: 'verifying' }));
+  const byState = await time(200, () => listInbox(db, officer, { view: 'verifying' }));
   console.log(`inbox, one state: ${ms(byState)}`);
-  const byCategory = await time(200, () => listInbox(db, { view: 'open', categoryId: 3 }));
+  const byCategory = await time(200, () => listInbox(db, officer, { view: 'open', categoryId: 3 }));
   console.log(`inbox, open cases in one category: ${ms(byCategory)}`);
-  const closed = await time(200, () => listInbox(db, { view: 'concluded' }));
+  const closed = await time(200, () => listInbox(db, officer, { view: 'concluded' }));
   console.log(`inbox, concluded (newest first): ${ms(closed)}`);
-  const quarantine = await time(200, () => listInbox(db, { view: 'quarantine' }));
+  const quarantine = await time(200, () => listInbox(db, officer, { view: 'quarantine' }));
   console.log(`inbox, quarantine: ${ms(quarantine)}`);
   // A case page reads (and decrypts) only its own case: measured on cases submitted
   // through the real path, with reported persons, among the seeded ones.
@@ -145,11 +154,11 @@ async function serverBench() {
       }),
     );
   }
-  const casePage = await time(200, (i) => loadOfficerCaseView(db, submitted[i % submitted.length].caseNumber));
+  const casePage = await time(200, (i) => loadOfficerCaseView(db, officer, submitted[i % submitted.length].caseNumber));
   console.log(`case page (officer view, all reads): ${ms(casePage)}`);
   const statusPage = await time(200, (i) => loadReporterView(db, submitted[i % submitted.length].caseId));
   console.log(`status page (reporter view): ${ms(statusPage)}`);
-  const counts = await time(50, () => countByState(db));
+  const counts = await time(50, () => countByState(db, officer));
   console.log(`counts per state (tabs): ${ms(counts)}`);
   console.log(
     `  plan (open, first page): ${await plan(
@@ -157,8 +166,49 @@ async function serverBench() {
       [],
     )}`,
   );
+  await statisticsBench();
   await db.run(sql`SELECT 1`);
   closeDb();
+}
+
+/**
+ * The Zona Integritas report over every seeded case: timeline events are added for each
+ * (verification started a day after submission, a first answer two days after, closing
+ * for the closed states), then the whole statistics read model runs for the period that
+ * holds all of them (a year's worth at 100,000 cases).
+ */
+async function statisticsBench() {
+  const client = (globalThis as unknown as { __wbsDb: { client: import('@libsql/client').Client } }).__wbsDb.client;
+  const { computeStatistics } = await import('@/lib/stats/officer-stats');
+  const { customPeriod } = await import('@/lib/stats/period');
+  const started = performance.now();
+  const ids = await client.execute('SELECT id, state, created_at FROM cases ORDER BY id');
+  const batch: { sql: string; args: (string | number)[] }[] = [];
+  const flush = async () => {
+    if (batch.length) await client.batch(batch.splice(0), 'write');
+  };
+  const insert = `INSERT INTO case_events (case_id, kind, from_state, to_state, created_at) VALUES (?, ?, ?, ?, ?)`;
+  for (const row of ids.rows) {
+    const id = Number(row.id);
+    const state = String(row.state);
+    const created = Number(row.created_at);
+    if (state === 'received') continue;
+    batch.push({ sql: insert, args: [id, 'verification_started', 'received', 'verifying', created + 86400] });
+    if (state !== 'verifying') batch.push({ sql: insert, args: [id, 'accepted_complete', 'verifying', 'investigating', created + 2 * 86400] });
+    if (['concluded', 'referred', 'rejected'].includes(state)) batch.push({ sql: insert, args: [id, state, 'investigating', state, created + 20 * 86400] });
+    if (batch.length >= 5000) await flush();
+  }
+  await flush();
+  await client.execute('ANALYZE');
+  console.log(`statistics: timeline events seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const first = new Date(Number(ids.rows[0].created_at) * 1000 + 8 * 3600_000).toISOString().slice(0, 10);
+  const last = new Date(Date.now() + 30 * 86400_000 + 8 * 3600_000).toISOString().slice(0, 10);
+  const period = customPeriod(first, last);
+  const once = performance.now();
+  await computeStatistics(getDb(), period);
+  console.log(`statistics: first run ${(performance.now() - once).toFixed(0)} ms`);
+  const report = await time(5, () => computeStatistics(getDb(), period));
+  console.log(`statistics: the whole report for ${period.label} (${CASES.toLocaleString('en')} cases): ${ms(report)}`);
 }
 
 function get(port: number, urlPath: string, headers: Record<string, string> = {}) {

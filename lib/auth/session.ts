@@ -1,10 +1,11 @@
-import { auth } from '@/auth';
+import { auth, signIn } from '@/auth';
 import { getDb } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { officerActionWith } from './action';
-import { authorizeOfficer, type AuthorizedOfficer } from './guard';
+import { authorizeOfficer, officerIdFrom, sessionOfficer, type AuthenticatedOfficer, type AuthorizedOfficer } from './guard';
+import { endOfficerSessions, issueSignInProof } from './sessions';
 
-export type { AuthorizedOfficer } from './guard';
+export type { AuthenticatedOfficer, AuthorizedAdmin, AuthorizedOfficer } from './guard';
 export type { ActionResult, ActionState } from './action';
 
 /**
@@ -18,18 +19,23 @@ async function sessionUser() {
   return session?.user ?? null;
 }
 
-/** The signed-in officer, or null (no session, expired, deactivated). For layouts and pages. */
-export async function currentOfficer(): Promise<AuthorizedOfficer | null> {
+/**
+ * The signed-in officer, or null (no session, expired, deactivated), possibly still
+ * activating: for the layouts and the activation page, which send such accounts on.
+ */
+export async function currentOfficer(): Promise<AuthenticatedOfficer | null> {
   try {
-    // Pending accounts pass here: the layout sends them to /petugas/aktivasi.
-    return await authorizeOfficer(getDb(), await sessionUser(), 'officer', { allowPendingActivation: true });
+    return await sessionOfficer(getDb(), await sessionUser());
   } catch (error) {
     if (error instanceof AppError && error.code === 'unauthorized') return null;
     throw error;
   }
 }
 
-/** The signed-in, active officer; throws AppError 'unauthorized' otherwise. */
+/**
+ * The signed-in, active, activated officer, for a page to pass to the read models and
+ * services it calls; throws AppError 'unauthorized' / 'activation_required' otherwise.
+ */
 export async function requireOfficer(): Promise<AuthorizedOfficer> {
   return authorizeOfficer(getDb(), await sessionUser(), 'officer');
 }
@@ -39,3 +45,24 @@ export async function requireOfficer(): Promise<AuthorizedOfficer> {
  * role, validates the form, maps AppError to its message (see lib/auth/action.ts).
  */
 export const officerAction = officerActionWith(sessionUser);
+
+/**
+ * Ends every session of the signed-in officer, wherever its cookie was copied (raises the
+ * session version). For "Keluar": clearing this browser's cookie alone would leave copies valid.
+ */
+export async function endAllSessionsOfCurrentOfficer(): Promise<number | null> {
+  const user = await sessionUser();
+  const id = officerIdFrom(user);
+  if (id === null) return null;
+  await endOfficerSessions(getDb(), id);
+  return id;
+}
+
+/**
+ * After the officer changed their own TOTP (which ended every session), gives this browser
+ * a fresh session at the new version, through the same one-time proof as a sign-in.
+ * Other copies stay ended.
+ */
+export async function renewOwnSession(officerId: number): Promise<void> {
+  await signIn('credentials', { proof: await issueSignInProof(getDb(), officerId), redirect: false });
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { CASE_STATES, REJECTION_REASONS } from './workflow';
-import { OUTCOMES, SUMMONS_ROLES } from '@/lib/db/schema';
+import { CASE_STATES, OUTCOMES, REJECTION_REASONS } from './workflow';
+import { CASE_NUMBER_PATTERN } from './case-number';
+import { SUMMONS_ROLES } from './summons-rules';
 import { officeInstant } from '@/lib/office-time';
 import { endOfOfficeDay } from './deadlines';
 
@@ -38,7 +39,7 @@ export function dueDateEnd(date: string): Date {
 }
 
 export const caseRefSchema = z.object({
-  caseNumber: z.string().regex(/^\d{4}-\d{4,}$/, 'Nomor kasus tidak valid.'),
+  caseNumber: z.string().regex(CASE_NUMBER_PATTERN, 'Nomor kasus tidak valid.'),
   expectedState: z.enum(CASE_STATES).optional(),
 });
 
@@ -68,12 +69,18 @@ export const referSchema = caseRefSchema.extend({
   internalNote: optionalText('Catatan internal', 4000),
 });
 
-export const REFERRAL_LABELS = {
-  inspektorat: 'Inspektorat Daerah Provinsi NTT',
-  aph: 'Aparat Penegak Hukum (Kepolisian/Kejaksaan)',
-  kpk: 'Komisi Pemberantasan Korupsi (KPK)',
-  lainnya: 'Instansi lain',
-} as const;
+/**
+ * Where a case can be referred. The inspectorate is the office's own (a setting, e.g.
+ * "Inspektorat Daerah Provinsi NTT"), so its name comes from the settings.
+ */
+export function referralLabels(settings: { referralInspectorate: string }): Record<z.infer<typeof referSchema>['referredTo'], string> {
+  return {
+    inspektorat: settings.referralInspectorate,
+    aph: 'Aparat Penegak Hukum (Kepolisian/Kejaksaan)',
+    kpk: 'Komisi Pemberantasan Korupsi (KPK)',
+    lainnya: 'Instansi lain',
+  };
+}
 
 export const concludeSchema = caseRefSchema.extend({
   outcome: z.enum(OUTCOMES, { error: 'Pilih hasil penanganan.' }),

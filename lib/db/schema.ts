@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { CASE_STATES, REJECTION_REASONS } from '@/lib/cases/workflow';
+import { SUMMONS_ROLES, SUMMONS_STATUSES } from '@/lib/cases/summons-rules';
+import { CASE_STATES, OUTCOMES, REJECTION_REASONS } from '@/lib/cases/workflow';
 
 /**
  * The whole domain, laid out once so later work adds behaviour rather than reshaping
@@ -13,9 +14,6 @@ const createdAt = () =>
 
 export const OFFICER_ROLES = ['officer', 'admin'] as const;
 export const NOTIFY_MODES = ['immediate', 'digest'] as const;
-export const SUMMONS_ROLES = ['pelapor', 'saksi', 'terlapor'] as const;
-export const SUMMONS_STATUSES = ['scheduled', 'attended', 'not_attended', 'rescheduled', 'cancelled'] as const;
-export const OUTCOMES = ['terbukti_etik', 'terbukti_disiplin', 'tidak_terbukti'] as const;
 export const INFO_REQUEST_STATUSES = ['open', 'answered', 'expired'] as const;
 export const MESSAGE_AUTHORS = ['reporter', 'officer'] as const;
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'captured'] as const;
@@ -35,6 +33,16 @@ export const officers = sqliteTable('officers', {
   lockedUntil: integer('locked_until', { mode: 'timestamp' }),
   notifyMode: text('notify_mode', { enum: NOTIFY_MODES }).notNull().default('immediate'),
   mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+  /**
+   * Carried in every session token and compared on every request: raising it (sign-out,
+   * deactivation, password or TOTP change) ends every copy of every open session.
+   */
+  sessionVersion: integer('session_version').notNull().default(0),
+  /**
+   * The TOTP time step of the last accepted code, in clear so that accepting a code is one
+   * guarded UPDATE (`… WHERE totp_last_step < step`): under concurrent requests exactly one wins.
+   */
+  totpLastStep: integer('totp_last_step'),
   createdAt: createdAt(),
 });
 export type Officer = typeof officers.$inferSelect;
@@ -264,7 +272,11 @@ export const caseEvents = sqliteTable(
     /** Content columns of this row hold case-key ciphertext (false only for rows from before encryption). */
     sealed: integer('sealed', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [index('case_events_case_idx').on(t.caseId, t.createdAt)],
+  (t) => [
+    index('case_events_case_idx').on(t.caseId, t.createdAt),
+    // Statistics find the events of one kind in a period (verification started, closures).
+    index('case_events_kind_created_idx').on(t.kind, t.createdAt),
+  ],
 );
 export type CaseEvent = typeof caseEvents.$inferSelect;
 
@@ -301,6 +313,33 @@ export const auditLog = sqliteTable(
   (t) => [index('audit_log_case_idx').on(t.caseId)],
 );
 export type AuditRow = typeof auditLog.$inferSelect;
+
+/**
+ * Points up to which the audit chain was verified intact: the audit page checks only the
+ * rows after the newest checkpoint (plus the rows it shows), so its cost does not grow
+ * with the log. `mac` is a keyed MAC over (lastId, lastHash, rows) with a server secret,
+ * so a checkpoint cannot be forged by someone who can only write the database.
+ */
+export const auditCheckpoints = sqliteTable('audit_checkpoints', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  lastId: integer('last_id').notNull(),
+  lastHash: text('last_hash').notNull(),
+  rows: integer('rows').notNull(),
+  mac: text('mac').notNull(),
+  createdAt: createdAt(),
+});
+export type AuditCheckpoint = typeof auditCheckpoints.$inferSelect;
+
+/**
+ * One-time proofs that the app's own sign-in (app/petugas/masuk/actions.ts) checked an
+ * officer: the Credentials provider creates a session only by consuming one. Only a hash
+ * of the random token is stored; a proof lives a few seconds.
+ */
+export const signInProofs = sqliteTable('sign_in_proofs', {
+  tokenHash: text('token_hash').primaryKey(),
+  officerId: integer('officer_id').notNull(),
+  expiresAt: integer('expires_at', { mode: 'timestamp' }).notNull(),
+});
 
 /** Outgoing email, written in the same transaction as the event that causes it. */
 export const emailOutbox = sqliteTable(
@@ -344,3 +383,68 @@ export const receiptViews = sqliteTable('receipt_views', {
   nonceHash: text('nonce_hash').primaryKey(),
   createdAt: createdAt(),
 });
+
+/**
+ * Rate-limit windows shared by every endpoint and app instance. A client, account or
+ * case is known only by a keyed hash (lib/security/rate-limit.ts) whose key changes
+ * every UTC day; rows live at most one day, and no report ever refers to them.
+ * Times are epoch milliseconds (windows may be shorter than a second in tests).
+ */
+export const rateLimits = sqliteTable(
+  'rate_limits',
+  {
+    bucket: text('bucket').notNull(),
+    keyHash: text('key_hash').notNull(),
+    windowStart: integer('window_start').notNull(),
+    count: integer('count').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.keyHash] }), index('rate_limits_expires_idx').on(t.expiresAt)],
+);
+export type RateLimitRow = typeof rateLimits.$inferSelect;
+
+export const EVALUATION_SECTIONS = ['hasil_evaluasi', 'tindak_lanjut'] as const;
+
+/**
+ * What admins write per reporting period for the Zona Integritas sheet: "Hasil evaluasi"
+ * and "Tindak lanjut hasil evaluasi", each with who wrote it and when. One row per period
+ * and section; a new text replaces the old one and the audit log keeps the history.
+ */
+export const wbsEvaluations = sqliteTable(
+  'wbs_evaluations',
+  {
+    periodKey: text('period_key').notNull(),
+    section: text('section', { enum: EVALUATION_SECTIONS }).notNull(),
+    body: text('body').notNull(),
+    officerId: integer('officer_id').notNull().references(() => officers.id),
+    updatedAt: integer('updated_at', { mode: 'timestamp' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.periodKey, t.section] })],
+);
+export type WbsEvaluation = typeof wbsEvaluations.$inferSelect;
+
+/**
+ * Precomputed aggregates (the public /statistik page): computed at most once per interval
+ * by whichever instance asks first, so a busy public page costs one indexed read.
+ */
+export const statsSnapshots = sqliteTable('stats_snapshots', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+  computedAt: integer('computed_at', { mode: 'timestamp' }).notNull(),
+});
+
+/**
+ * Reporter /status sessions, so "Keluar" ends one on the server: the browser holds a
+ * random token (sealed in its cookie); only its keyed hash is stored, with the case and
+ * an expiry. A deleted or expired row makes a copied cookie worthless.
+ */
+export const statusSessions = sqliteTable(
+  'status_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    expiresAt: integer('expires_at', { mode: 'timestamp' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('status_sessions_expiry_idx').on(t.expiresAt)],
+);

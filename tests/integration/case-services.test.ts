@@ -10,9 +10,12 @@ import { sendMessageToReporter } from '@/lib/cases/service/messages';
 import { cancelSummons, recordSummonsOutcome, rescheduleSummons, scheduleSummons } from '@/lib/cases/service/summons';
 import type { Database } from '@/lib/db/client';
 import { auditLog, caseEvents, cases, infoRequests, officers, summons } from '@/lib/db/schema';
+import { authorizeOfficer } from '@/lib/auth/guard';
 import { AppError } from '@/lib/errors';
 import { freshDatabase } from '../support/db';
 import { createCase, createOfficer } from '../support/factories';
+import { approveIdentityRequest } from '@/lib/admin/identity-requests';
+import { latestIdentityRequestId } from '../support/factories';
 
 let db: Database;
 let officer: Awaited<ReturnType<typeof createOfficer>>;
@@ -106,14 +109,14 @@ describe('the procedure, step by step', () => {
   it('records attendance, reschedules and cancels summons, each once', async () => {
     const caseNumber = await investigatingCase();
     await scheduleSummons(db, officer, { caseNumber, role: 'saksi', personName: 'Saksi A', scheduledDate: inDays(2), scheduledTime: '09:00', place: 'Ruang A', agenda: 'Keterangan' });
-    const first = (await loadOfficerCaseView(db, caseNumber))!.summons.find((item) => item.personName === 'Saksi A')!;
+    const first = (await loadOfficerCaseView(db, officer, caseNumber))!.summons.find((item) => item.personName === 'Saksi A')!;
     await rescheduleSummons(db, officer, { caseNumber, summonsId: first.id, reason: 'Saksi sakit', scheduledDate: inDays(6), scheduledTime: '13:00', place: 'Ruang B', agenda: 'Keterangan' });
     await refused(rescheduleSummons(db, officer, { caseNumber, summonsId: first.id, reason: 'Dua kali', scheduledDate: inDays(6), scheduledTime: '13:00', place: 'Ruang B', agenda: 'Keterangan' }), 'summons_closed');
     const [second] = await db.select().from(summons).where(eq(summons.replacesId, first.id));
     await recordSummonsOutcome(db, officer, { caseNumber, summonsId: second.id, attended: 'yes', minutes: 'Saksi hadir dan memberikan keterangan lengkap.' });
     await refused(cancelSummons(db, officer, { caseNumber, summonsId: second.id, reason: 'Terlambat' }), 'summons_closed');
     // Minutes and place are sealed at rest: read them as the officer's page does.
-    const after = (await loadOfficerCaseView(db, caseNumber))!.summons.find((item) => item.id === second.id)!;
+    const after = (await loadOfficerCaseView(db, officer, caseNumber))!.summons.find((item) => item.id === second.id)!;
     expect(after.status).toBe('attended');
     expect(after.minutes).toBe('Saksi hadir dan memberikan keterangan lengkap.');
     expect(after.place).toBe('Ruang B');
@@ -173,23 +176,25 @@ describe('refusals change nothing', () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it('without a session, or as a deactivated officer, every service refuses', async () => {
+  // Services take only the AuthorizedOfficer the guard makes (a type error otherwise):
+  // without a session, or for a deactivated officer, the guard makes none, so nothing runs.
+  it('without a session, or as a deactivated officer, no service runs', async () => {
     const { caseNumber } = await createCase(db);
     const before = await snapshot();
-    await refused(startVerification(db, null, { caseNumber }), 'unauthorized');
-    await refused(sendMessageToReporter(db, undefined, { caseNumber, body: 'Halo' }), 'unauthorized');
+    await refused(authorizeOfficer(db, null).then((o) => startVerification(db, o, { caseNumber })), 'unauthorized');
+    await refused(authorizeOfficer(db, undefined).then((o) => sendMessageToReporter(db, o, { caseNumber, body: 'Halo' })), 'unauthorized');
     const gone = await createOfficer(db);
-    await db.update(officers).set({ active: false }).where(eq(officers.id, Number(gone.id)));
-    await refused(startVerification(db, gone, { caseNumber }), 'unauthorized');
+    await db.update(officers).set({ active: false }).where(eq(officers.id, gone.id));
+    await refused(authorizeOfficer(db, gone.session).then((o) => startVerification(db, o, { caseNumber })), 'unauthorized');
     expect(await snapshot()).toEqual(before);
   });
 
   it('an account still on its one-time password cannot act on cases until it is activated', async () => {
     const { caseNumber } = await createCase(db);
     const fresh = await createOfficer(db);
-    await db.update(officers).set({ mustChangePassword: true }).where(eq(officers.id, Number(fresh.id)));
+    await db.update(officers).set({ mustChangePassword: true }).where(eq(officers.id, fresh.id));
     const before = await snapshot();
-    await refused(startVerification(db, fresh, { caseNumber }), 'activation_required');
+    await refused(authorizeOfficer(db, fresh.session).then((o) => startVerification(db, o, { caseNumber })), 'activation_required');
     expect(await snapshot()).toEqual(before);
   });
 
@@ -212,10 +217,13 @@ describe('reporter identity', () => {
     const { caseNumber, caseId } = await createCase(db, { anonymous: 'no', reporterName: 'Ani Pelapor', reporterPhone: '081234567890' });
     await refused(viewReporterIdentity(db, officer, caseNumber), 'identity_not_approved');
     await requestIdentityAccess(db, officer, { caseNumber, reason: 'Perlu menghubungi pelapor untuk klarifikasi jadwal.' });
+    // A new install requires an admin's approval first.
+    await refused(viewReporterIdentity(db, officer, caseNumber), 'identity_not_approved');
+    await approveIdentityRequest(db, await createOfficer(db, 'admin'), { requestId: await latestIdentityRequestId(db) });
     const identity = await viewReporterIdentity(db, officer, caseNumber);
     expect(identity.name).toBe('Ani Pelapor');
     const actions = (await db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.caseId, caseId))).map((r) => r.action);
-    expect(actions).toEqual(expect.arrayContaining(['identity.request', 'identity.view']));
+    expect(actions).toEqual(expect.arrayContaining(['identity.request', 'identity.approve', 'identity.view']));
     const details = JSON.stringify(await db.select({ d: auditLog.detail }).from(auditLog));
     expect(details).not.toContain('Ani Pelapor');
   });

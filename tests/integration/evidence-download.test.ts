@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
+import { PDFDocument } from 'pdf-lib';
 import { verifyAuditChain } from '@/lib/audit/log';
 import { attachmentDisposition, downloadRefusal, loadEvidenceForOfficer } from '@/lib/cases/evidence-download';
 import { handleReportSubmission } from '@/lib/cases/report-submission';
@@ -7,6 +8,7 @@ import { loadSummonsCalendar, loadSummonsLetter } from '@/lib/cases/summons-docu
 import { sealExistingRows } from '@/lib/cases/seal-existing';
 import type { Database } from '@/lib/db/client';
 import { attachments, auditLog, officers, summons } from '@/lib/db/schema';
+import { authorizeOfficer } from '@/lib/auth/guard';
 import { AppError } from '@/lib/errors';
 import { freshDatabase } from '../support/db';
 import { createCase, createOfficer } from '../support/factories';
@@ -49,8 +51,11 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
 describe('evidence download for officers', () => {
   it('refuses without a session, writes no audit row, and the refusal carries no file data', async () => {
     const before = await auditCount('evidence.download');
-    for (const actor of [null, undefined, {}, { id: 'x' }, { id: 999_999 }]) {
-      const error = await refusal(loadEvidenceForOfficer(db, actor, withFile.caseNumber, String(withFile.attachmentId)));
+    for (const session of [null, undefined, {}, { id: 'x' }, { id: 999_999 }]) {
+      // The route's guard makes no officer from these, so the loader never runs.
+      const error = await refusal(
+        authorizeOfficer(db, session).then((o) => loadEvidenceForOfficer(db, o, withFile.caseNumber, String(withFile.attachmentId))),
+      );
       expect(error.code).toBe('unauthorized');
       const response = downloadRefusal(error);
       expect(response.status).toBe(401);
@@ -65,8 +70,11 @@ describe('evidence download for officers', () => {
 
   it('refuses a deactivated officer', async () => {
     const gone = await createOfficer(db);
-    await db.update(officers).set({ active: false }).where(eq(officers.id, Number(gone.id)));
-    const error = await refusal(loadEvidenceForOfficer(db, gone, withFile.caseNumber, withFile.attachmentId));
+    await db.update(officers).set({ active: false }).where(eq(officers.id, gone.id));
+    // The download route authorises on every request; a deactivated officer gets no officer.
+    const error = await refusal(
+      authorizeOfficer(db, gone.session).then((o) => loadEvidenceForOfficer(db, o, withFile.caseNumber, withFile.attachmentId)),
+    );
     expect(error.code).toBe('unauthorized');
   });
 
@@ -86,10 +94,13 @@ describe('evidence download for officers', () => {
     expect(await auditCount('evidence.download')).toBe(before);
   });
 
-  it('gives the officer the uploaded bytes, name and type, and appends evidence.download with the id only', async () => {
+  it('gives the officer the cleaned file, its original name as text, a safe download name, and appends evidence.download with the id only', async () => {
     const file = await loadEvidenceForOfficer(db, officer, withFile.caseNumber, String(withFile.attachmentId));
-    expect(file.bytes.equals(Buffer.from(await uploaded.arrayBuffer()))).toBe(true);
+    // The stored file is the upload rewritten without metadata: still the same one-page PDF.
+    expect(file.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await PDFDocument.load(file.bytes)).getPageCount()).toBe(1);
     expect(file.fileName).toBe('Laporan Ibu Siti – bukti.pdf');
+    expect(file.downloadName).toBe(`bukti-${withFile.caseNumber}-1.pdf`);
     expect(file.mimeType).toBe('application/pdf');
 
     const [row] = await db
@@ -137,8 +148,9 @@ describe('summons documents for officers', () => {
 
   it('refuses the calendar and the letter without a session, with no audit row', async () => {
     const before = (await auditCount('summons.ics_download')) + (await auditCount('summons.letter_view'));
-    expect((await refusal(loadSummonsCalendar(db, null, withFile.caseNumber, summonsId))).code).toBe('unauthorized');
-    expect((await refusal(loadSummonsLetter(db, null, withFile.caseNumber, summonsId))).code).toBe('unauthorized');
+    const nobody = () => authorizeOfficer(db, null);
+    expect((await refusal(nobody().then((o) => loadSummonsCalendar(db, o, withFile.caseNumber, summonsId)))).code).toBe('unauthorized');
+    expect((await refusal(nobody().then((o) => loadSummonsLetter(db, o, withFile.caseNumber, summonsId)))).code).toBe('unauthorized');
     expect((await auditCount('summons.ics_download')) + (await auditCount('summons.letter_view'))).toBe(before);
   });
 

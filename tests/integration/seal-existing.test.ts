@@ -15,7 +15,8 @@ import type { Database } from '@/lib/db/client';
 import { attachments, caseEvents, caseKeys, cases, infoRequests, messages, reportedParties, summons } from '@/lib/db/schema';
 import { dataKey, ticketKey } from '@/lib/env';
 import { freshDatabase } from '../support/db';
-import { createCase, createOfficer } from '../support/factories';
+import { approveIdentityRequest } from '@/lib/admin/identity-requests';
+import { createCase, createOfficer, latestIdentityRequestId } from '../support/factories';
 import { filesUnder } from '../support/forms';
 
 /**
@@ -111,7 +112,7 @@ describe('encrypting a database from before envelope encryption', () => {
     expect(await sealExistingRows(db)).toEqual({ keysCreated: 0, rowsSealed: {} });
 
     // Everything reads back through the app.
-    const view = (await loadOfficerCaseView(db, '2025-0003'))!;
+    const view = (await loadOfficerCaseView(db, officer, '2025-0003'))!;
     expect(view.report).toMatchObject({ what: `${MARK}-what-3`, where: `${MARK}-where-3`, how: `${MARK}-how-3` });
     expect(view.reportedParties).toEqual([{ name: `${MARK}-party-3`, position: `${MARK}-position-3`, workUnit: null }]);
     expect(view.thread[0].body).toBe(`${MARK}-message-3`);
@@ -129,10 +130,14 @@ describe('encrypting a database from before envelope encryption', () => {
     const reporter = (await loadReporterView(db, ids[2]))!;
     expect(reporter.messages[0].body).toBe(`${MARK}-message-3`);
     expect(reporter.reporterSummons[0].agenda).toBe(`${MARK}-agenda-3`);
+    // New installs need an admin's approval before an identity opens.
+    const admin = await createOfficer(db, 'admin');
     await requestIdentityAccess(db, officer, { caseNumber: '2025-0003', reason: 'Perlu klarifikasi langsung.' });
+    await approveIdentityRequest(db, admin, { requestId: await latestIdentityRequestId(db) });
     expect(await viewReporterIdentity(db, officer, '2025-0003')).toEqual({ name: `${MARK}-reporter-3` });
-    expect((await loadOfficerCaseView(db, current.caseNumber))!.report.what).toContain('Rp 500.000');
+    expect((await loadOfficerCaseView(db, officer, current.caseNumber))!.report.what).toContain('Rp 500.000');
     await requestIdentityAccess(db, officer, { caseNumber: current.caseNumber, reason: 'Perlu klarifikasi langsung.' });
+    await approveIdentityRequest(db, admin, { requestId: await latestIdentityRequestId(db) });
     expect(await viewReporterIdentity(db, officer, current.caseNumber)).toMatchObject({ name: 'Ani Baru' });
 
     // No clear value is left in the database file or its WAL, nor in the evidence folder.

@@ -26,6 +26,8 @@ const CLASSIFICATION: Record<string, Record<string, Class>> = {
     id: C, case_id: C, message_id: C, storage_key: C, file_name_enc: CASE, mime_type: C, extension: C,
     size_bytes: C, sha256: 'keyed hash', metadata_stripped: C, created_at: C, sealed: C,
   },
+  // A checkpoint's MAC is keyed by a server secret; the rest points into the audit chain.
+  audit_checkpoints: { id: C, last_id: C, last_hash: C, rows: C, mac: 'keyed hash', created_at: C },
   audit_log: { id: C, at: C, officer_id: C, action: C, case_id: C, detail: C, prev_hash: C, hash: C },
   case_counters: { year: C, last: C },
   case_events: {
@@ -59,16 +61,27 @@ const CLASSIFICATION: Record<string, Record<string, Class>> = {
   // Officers are staff accounts: their own name and address are needed to sign in and to be mailed.
   officers: {
     id: C, email: C, name: C, password_hash: 'hash', role: C, active: C, totp_secret_enc: MASTER, totp_enabled: C,
-    failed_logins: C, locked_until: C, notify_mode: C, must_change_password: C, created_at: C,
+    failed_logins: C, locked_until: C, notify_mode: C, must_change_password: C, session_version: C, totp_last_step: C,
+    created_at: C,
   },
+  // Counters per client are keyed by a daily HMAC of the client; nothing else about the client is kept.
+  rate_limits: { bucket: C, key_hash: 'keyed hash', window_start: C, count: C, expires_at: C },
   receipt_views: { nonce_hash: 'hash', created_at: C },
   reported_parties: { id: C, case_id: C, name: CASE, position: CASE, work_unit: CASE, sort_order: C, sealed: C },
   settings: { key: C, value: C, updated_at: C },
+  // One-use proofs of the checked sign-in: only a hash of a random token that lives seconds.
+  sign_in_proofs: { token_hash: 'hash', officer_id: C, expires_at: C },
+  // Aggregates for the public statistics page: counts only, computed from clear columns.
+  stats_snapshots: { key: C, value: C, computed_at: C },
+  status_sessions: { token_hash: 'keyed hash', case_id: C, expires_at: C, created_at: C },
   summons: {
     id: C, case_id: C, role: C, person_name: CASE, scheduled_at: C, place: CASE, agenda: CASE, letter_number: C,
     status: C, minutes: CASE, status_reason: CASE, replaces_id: C, officer_id: C, reminder_sent_at: C, created_at: C,
     updated_at: C, sealed: C,
   },
+  // Admins' evaluation of the WBS per period (Zona Integritas sheet): office text about the
+  // system as a whole, exported as it stands; it belongs to no case and names no reporter.
+  wbs_evaluations: { period_key: C, section: C, body: C, officer_id: C, updated_at: C },
 };
 
 const tables = (Object.values(schema) as unknown[])
@@ -108,6 +121,8 @@ describe('every column is classified as clear, encrypted or hashed', () => {
         'email_outbox.subject', 'email_outbox.text_body', 'holidays.date', 'holidays.name', 'identity_requests.status',
         'info_requests.status', 'messages.author', 'officers.email', 'officers.name', 'officers.notify_mode', 'officers.role',
         'settings.key', 'settings.value', 'summons.letter_number', 'summons.role', 'summons.status',
+        'audit_checkpoints.last_hash', 'rate_limits.bucket', 'stats_snapshots.key', 'stats_snapshots.value',
+        'wbs_evaluations.period_key', 'wbs_evaluations.section', 'wbs_evaluations.body',
       ].sort(),
     );
   });
