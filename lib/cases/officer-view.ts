@@ -336,7 +336,7 @@ export async function loadOfficerCaseView(
       canChange: item.status === 'scheduled' && !final,
     })),
     deadline,
-    allowedActions: allowedActionsFor(row.state, { openInfoRequestDueAt: openRequest?.dueAt ?? null, now }),
+    allowedActions: allowedActionsFor(row.state, { openInfoRequestDueAt: openRequest?.dueAt ?? null, now, quarantined: row.quarantined }),
     identityAccess: access?.status ?? null,
   };
 }

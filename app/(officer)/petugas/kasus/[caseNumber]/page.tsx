@@ -4,6 +4,7 @@ import { DateText, DeadlineNote, EvidenceList, ReportDetails, Section, Thread, T
 import { AcceptForm, ConcludeForm, ReferForm, RejectForm, ReturnToInvestigationForm, StartVerificationForm } from '@/components/officer/decision-forms';
 import { IdentityPanel } from '@/components/officer/identity-panel';
 import { MessageForm } from '@/components/officer/message-form';
+import { QuarantineForms } from '@/components/officer/quarantine-forms';
 import { RequestInformationForm } from '@/components/officer/request-information-form';
 import { ScheduleSummonsForm, SummonsForms } from '@/components/officer/summons-forms';
 import { StatusBadge } from '@/components/ui/status-badge';
@@ -135,6 +136,12 @@ export default async function CasePage({ params }: Props) {
             .
           </p>
         ) : null}
+        <QuarantineForms
+          {...common}
+          available={has('release_quarantine')}
+          releaseAction={actions.releaseFromQuarantineAction}
+          rejectAction={actions.rejectAsSpamAction}
+        />
         <StartVerificationForm {...common} action={actions.startVerificationAction} available={has('start_verification')} />
         <RequestInformationForm
           {...common}
