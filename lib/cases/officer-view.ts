@@ -22,6 +22,7 @@ import { OUTCOME_LABELS } from './officer-schemas';
 import { identityAccessFor } from './service/identity';
 import { allowedActionsFor, type AllowedAction, type SummonsRole } from './officer-actions';
 import { isFinal, officerLabel, REJECTION_REASON_LABELS, type CaseState } from './workflow';
+import { QUARANTINE_THRESHOLD } from '@/lib/security/spam';
 
 /**
  * One case as an officer works it: the report, evidence, timeline, thread, summons,
@@ -101,6 +102,8 @@ export type OfficerMessage = {
   attachments: OfficerAttachment[];
   /** The information request this message answers, with its questions. */
   answers: { id: number; questions: string } | null;
+  /** The reporter's message looked like spam, so no officer was emailed about it. */
+  suspectedSpam: boolean;
 };
 
 export type OfficerSummons = {
@@ -239,6 +242,7 @@ export async function loadOfficerCaseView(
         officerName: officers.name,
         infoRequestId: messages.infoRequestId,
         body: messages.body,
+        spamScore: messages.spamScore,
         createdAt: messages.createdAt,
       })
       .from(messages)
@@ -322,8 +326,9 @@ export async function loadOfficerCaseView(
     reportedParties: parties,
     attachments: files,
     timeline: events.map((event) => ({ ...event, label: EVENT_LABELS[event.kind] ?? event.kind })),
-    thread: messageRows.map(({ infoRequestId, ...message }) => ({
+    thread: messageRows.map(({ infoRequestId, spamScore, ...message }) => ({
       ...message,
+      suspectedSpam: spamScore >= QUARANTINE_THRESHOLD,
       attachments: files.filter((file) => file.messageId === message.id),
       answers: infoRequestId !== null && questionsById.has(infoRequestId)
         ? { id: infoRequestId, questions: questionsById.get(infoRequestId)! }

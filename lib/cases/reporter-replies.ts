@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Database } from '@/lib/db/client';
 import { AppError, GENERIC_ERROR_MESSAGE, logUnexpected } from '@/lib/errors';
+import { analyzeSpam } from '@/lib/security/spam';
 import { getSettings } from '@/lib/settings';
 import { chosenFiles, prepareEvidence, type PreparedFile } from '@/lib/storage/evidence';
 import type { BlobStore } from '@/lib/storage';
@@ -45,6 +46,15 @@ async function validate(
   return { ok: true, body: body.data, files };
 }
 
+/**
+ * The same spam check as a report's (lib/security/spam.ts), on the text and the file
+ * names. A high score does not refuse the message — the reporter is told nothing they
+ * could tune against — it only keeps it from emailing officers (service/messages.ts).
+ */
+function replySpamScore(body: string, files: PreparedFile[]): number {
+  return analyzeSpam({ texts: [body, ...files.map((file) => file.fileName)] }).score;
+}
+
 async function run(where: string, action: () => Promise<void>): Promise<ReplyResult> {
   try {
     await action();
@@ -69,7 +79,14 @@ export async function handleInformationAnswer(
   const checked = await validate(db, formData);
   if (!checked.ok) return { ok: false, message: REFUSED, fieldErrors: checked.fieldErrors };
   return run('information answer', () =>
-    answerInformationRequest(db, { caseId, infoRequestId, body: checked.body, files: checked.files, store: options.store }),
+    answerInformationRequest(db, {
+      caseId,
+      infoRequestId,
+      body: checked.body,
+      files: checked.files,
+      spamScore: replySpamScore(checked.body, checked.files),
+      store: options.store,
+    }),
   );
 }
 
@@ -82,6 +99,6 @@ export async function handleReporterMessage(
   const checked = await validate(db, formData);
   if (!checked.ok) return { ok: false, message: REFUSED, fieldErrors: checked.fieldErrors };
   return run('reporter message', () =>
-    sendReporterMessage(db, { caseId, body: checked.body, files: checked.files, store: options.store }),
+    sendReporterMessage(db, { caseId, body: checked.body, files: checked.files, spamScore: replySpamScore(checked.body, checked.files), store: options.store }),
   );
 }
