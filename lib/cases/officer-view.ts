@@ -50,6 +50,8 @@ export const EVENT_LABELS: Record<string, string> = {
   summons_cancelled: 'Pemanggilan dibatalkan',
   message_to_reporter: 'Pesan kepada pelapor',
   message_from_reporter: 'Pesan dari pelapor',
+  quarantine_released: 'Dikeluarkan dari karantina (bukan spam)',
+  rejected_as_spam: 'Ditolak sebagai spam',
 };
 
 export const SUMMONS_STATUS_LABELS: Record<Summons['status'], string> = {
