@@ -9,7 +9,15 @@ import { ActionCard, CaseHiddenFields, fieldError, Submit, typed, useCaseAction,
  * quarantine, so a second officer's stale form is refused.
  */
 
-type QuarantineProps = CaseFormProps & { available: boolean; releaseAction: CaseAction; rejectAction: CaseAction };
+/** One rule of the spam check that matched (lib/security/spam.ts), as the officer reads it. */
+export type SpamReasonItem = { label: string; points: number; reading?: string; match?: string };
+
+type QuarantineProps = CaseFormProps & {
+  available: boolean;
+  reasons: SpamReasonItem[];
+  releaseAction: CaseAction;
+  rejectAction: CaseAction;
+};
 
 function QuarantineCard({
   anchor,
@@ -50,14 +58,30 @@ function QuarantineCard({
   );
 }
 
-export function QuarantineForms({ available, releaseAction, rejectAction, ...props }: QuarantineProps) {
+export function QuarantineForms({ available, reasons, releaseAction, rejectAction, ...props }: QuarantineProps) {
   return (
     <>
       {available ? (
-        <p className="rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-950">
-          Laporan ini ditahan di karantina karena isinya mirip spam judi daring. Pelapor tetap melihat status
-          “Diterima”. Periksa isinya, lalu pilih salah satu tindakan di bawah.
-        </p>
+        <div className="space-y-2 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-950">
+          <p>
+            Laporan ini ditahan di karantina karena isinya mirip spam judi daring. Pelapor tetap melihat status
+            “Diterima”. Periksa isinya, lalu pilih salah satu tindakan di bawah.
+          </p>
+          {reasons.length > 0 ? (
+            <>
+              <p className="font-semibold">Yang dikenali pemeriksa spam:</p>
+              <ul className="list-disc space-y-1 pl-5 text-sm">
+                {reasons.map((reason) => (
+                  <li key={`${reason.label}-${reason.match ?? ''}`}>
+                    {reason.label}
+                    {reason.match ? <> — “{reason.match}”</> : null}
+                    {reason.reading && reason.reading !== 'teks' ? <> (cara baca: {reason.reading})</> : null}: {reason.points} poin
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </div>
       ) : null}
       <QuarantineCard
         {...props}

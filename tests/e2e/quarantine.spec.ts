@@ -61,6 +61,9 @@ test('[KARANTINA] an officer clears one quarantined report and rejects another a
   const keepPath = await openQuarantinedCase(officer, keepMarker);
   await expect(officer.getByText('Karantina (diduga spam)', { exact: true })).toBeVisible();
   await expect(officer.getByRole('button', { name: 'Mulai Verifikasi' })).toHaveCount(0);
+  // The officer is told why: each rule that matched, seen through the disguise.
+  await expect(officer.locator('#tindakan')).toContainText('nama situs judi (mis. slot777) — “slot777”');
+  await expect(officer.locator('#tindakan')).toContainText('istilah "gacor"');
   await officer.getByRole('button', { name: 'Bukan Spam' }).click();
   await expect(officer.getByText('Laporan dikeluarkan dari karantina')).toBeVisible();
   await officer.goto(keepPath);
