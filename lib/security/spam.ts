@@ -46,9 +46,13 @@ export const SPAM_RULES: readonly SpamRule[] = [
   { id: 'contact-cs', label: 'ajakan menghubungi admin/CS', points: 2, pattern: /(hubungi|chat|kontak)\s?(kami|admin|cs\b)|\b(cs|admin)\s?24\s?jam|\blivechat\b/ },
 ];
 
-/** Links, counted on the folded text (dots kept), also when written "slot777 . com" or "[.]". */
+/**
+ * Links, counted on the folded text (dots kept), also when written "slot777 . com" or
+ * "[.]". A domain label starts only where no label character precedes it and is at most
+ * 63 characters, so the scan stays linear ("a-a-a-…" would otherwise start everywhere).
+ */
 const LINK_PATTERN =
-  /\bhttps?\s?:\s?\/\/|\bwww\s?\.|\b(wa\.me|t\.me|bit\.ly|tinyurl\.com|linktr\.ee|s\.id)\/|\b[a-z0-9-]{2,}\s?(\.|\[\.\]|\(\.\)|\bdot\b)\s?(com|net|xyz|top|site|online|vip|club|live|bet|casino|link|asia|pro|fun|shop|win|lol|cc|io|me|info|biz)\b/g;
+  /\bhttps?\s?:\s?\/\/|\bwww\s?\.|\b(wa\.me|t\.me|bit\.ly|tinyurl\.com|linktr\.ee|s\.id)\/|(?<![a-z0-9-])[a-z0-9-]{2,63}\s?(\.|\[\.\]|\(\.\)|\bdot\b)\s?(com|net|xyz|top|site|online|vip|club|live|bet|casino|link|asia|pro|fun|shop|win|lol|cc|io|me|info|biz)\b/g;
 
 export type SpamReason = { id: string; label: string; points: number; view?: string; match?: string };
 

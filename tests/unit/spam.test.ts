@@ -103,3 +103,14 @@ describe('scoring stays explainable', () => {
     expect(analyzeSpam({ texts: ['laporan biasa'], honeypot: 'x' })).toMatchObject({ score: 10, quarantine: true });
   });
 });
+
+describe('scoring cost', () => {
+  it('stays linear on input built to make a pattern backtrack', () => {
+    // "a-a-a-…" once took 62 s for 50 KB (every letter a possible domain start).
+    for (const text of ['a-'.repeat(25_000), 'a.'.repeat(25_000), 's l '.repeat(12_500), 'ѕ1'.repeat(25_000)]) {
+      const started = performance.now();
+      analyzeSpam({ texts: [text] });
+      expect(performance.now() - started).toBeLessThan(5_000);
+    }
+  });
+});
