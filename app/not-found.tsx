@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 
 export const metadata: Metadata = { title: 'Halaman tidak ditemukan' };
 
@@ -9,9 +10,9 @@ export default function NotFound() {
       <h1 className="text-2xl font-bold text-slate-900">Halaman tidak ditemukan</h1>
       <p className="text-slate-800">Alamat yang Anda buka tidak ada atau sudah tidak tersedia.</p>
       <p>
-        <a href="/" className="font-semibold text-brand-700 underline underline-offset-2">
+        <Link href="/" className="font-semibold text-brand-700 underline underline-offset-2">
           Kembali ke beranda
-        </a>
+        </Link>
       </p>
     </main>
   );

@@ -30,3 +30,15 @@ export function textValues(formData: FormData, omit: string[] = []): Record<stri
   }
   return values;
 }
+
+/** The report form's state: as FormState, and on refusal how many files must be chosen again. */
+export type ReportFormState =
+  | { status: 'idle' }
+  | {
+      status: 'error';
+      message: string;
+      fieldErrors: Record<string, string>;
+      values: Record<string, string>;
+      /** How many files were chosen: they must be chosen again, and the form says so. */
+      filesChosen: number;
+    };

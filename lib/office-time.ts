@@ -13,26 +13,38 @@ export function officeInstant(date: string, time = '00:00'): Date {
   return new Date(`${date}T${time}:00${OFFICE_UTC_OFFSET}`);
 }
 
+// Explicit parts rather than dateStyle: id-ID's 'full' style pads the day ("Kamis, 03
+// Desember") where 'long' does not ("3 Desember"); every date the app shows uses these.
+const office = { timeZone: OFFICE_TIME_ZONE } as const;
+const time = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
 const dateFormats = {
-  long: new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: OFFICE_TIME_ZONE }),
-  medium: new Intl.DateTimeFormat('id-ID', { dateStyle: 'medium', timeZone: OFFICE_TIME_ZONE }),
+  long: new Intl.DateTimeFormat('id-ID', { ...office, day: 'numeric', month: 'long', year: 'numeric' }),
+  medium: new Intl.DateTimeFormat('id-ID', { ...office, day: 'numeric', month: 'short', year: 'numeric' }),
+  weekday: new Intl.DateTimeFormat('id-ID', { ...office, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
 };
-const dateTimeFormat = new Intl.DateTimeFormat('id-ID', { dateStyle: 'medium', timeStyle: 'short', timeZone: OFFICE_TIME_ZONE });
-const fullDateTimeFormat = new Intl.DateTimeFormat('id-ID', { dateStyle: 'full', timeStyle: 'short', timeZone: OFFICE_TIME_ZONE });
+const dateTimeFormat = new Intl.DateTimeFormat('id-ID', { ...office, day: 'numeric', month: 'short', year: 'numeric', ...time });
+const dateTimeSecondsFormat = new Intl.DateTimeFormat('id-ID', { ...office, day: 'numeric', month: 'short', year: 'numeric', ...time, second: '2-digit' });
+const fullDateTimeFormat = new Intl.DateTimeFormat('id-ID', { ...office, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', ...time });
 
-/** "2 Maret 2026" (long) or "2 Mar 2026" (medium), in office time. */
+/** "3 Desember 2026" (long), "3 Des 2026" (medium) or "Kamis, 3 Desember 2026" (weekday), in office time. */
 export function formatOfficeDate(date: Date, style: keyof typeof dateFormats = 'long'): string {
   return dateFormats[style].format(date);
 }
 
-/** "2 Mar 2026, 09.00" in office time (tables, lists). */
-export function formatOfficeDateTime(date: Date): string {
-  return dateTimeFormat.format(date);
+/** "3 Des 2026, 09.05" in office time (tables, lists); with seconds "3 Des 2026, 09.05.09" (the audit log). */
+export function formatOfficeDateTime(date: Date, options: { seconds?: boolean } = {}): string {
+  return (options.seconds ? dateTimeSecondsFormat : dateTimeFormat).format(date);
 }
 
-/** "Senin, 2 Maret 2026 pukul 09.00 WITA" (what a reporter or a letter reads). */
+/** "Kamis, 3 Desember 2026 pukul 09.05 WITA" (what a reporter or a letter reads). */
 export function formatOfficeDateTimeFull(date: Date): string {
   return `${fullDateTimeFormat.format(date)} ${OFFICE_TIME_ZONE_LABEL}`;
+}
+
+/** "Kamis, 3 Desember 2026" for a calendar date typed as 'YYYY-MM-DD' (holidays). */
+export function formatCalendarDate(date: string): string {
+  // Noon office time: the same calendar day in every zone the server might run in.
+  return dateFormats.weekday.format(officeInstant(date, '12:00'));
 }
 
 /** The hour of the day (0–23) in office time. */

@@ -4,8 +4,9 @@ import path from 'node:path';
 import { buildIsStale } from './start';
 
 /**
- * `npm test`: unit and integration tests (vitest), then a production build if the
- * sources changed, then the browser tests (Playwright against `next start`).
+ * `npm test`: lint (ESLint) and typecheck (tsc) first, as they are the cheapest to fail,
+ * then unit and integration tests (vitest), then a production build if the sources
+ * changed, then the browser tests (Playwright against `next start`).
  */
 const root = process.cwd();
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
@@ -21,6 +22,8 @@ function run(label: string, args: string[]): void {
 }
 
 rmSync(path.join(root, 'tests', '.tmp'), { recursive: true, force: true });
+run('lint: eslint', [path.join(root, 'node_modules/eslint/bin/eslint.js'), '--max-warnings', '0', '--cache', '--cache-location', path.join(root, 'node_modules/.cache/eslint/'), '.']);
+run('typecheck: tsc', [path.join(root, 'node_modules/typescript/bin/tsc'), '--noEmit']);
 run('vitest: unit + integration', [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run']);
 if (buildIsStale()) run('next build', [path.join(root, 'node_modules/next/dist/bin/next'), 'build']);
 run('playwright: browser end-to-end', [path.join(root, 'node_modules/@playwright/test/cli.js'), 'test']);

@@ -1,7 +1,8 @@
 'use client';
 
 import { useState, type ChangeEvent } from 'react';
-import { ACCEPT_ATTRIBUTE, ALLOWED_TYPES_TEXT, formatBytes } from '@/lib/storage/evidence-types';
+import { formatBytes } from '@/lib/format';
+import { ACCEPT_ATTRIBUTE, ALLOWED_TYPES_TEXT } from '@/lib/storage/evidence-types';
 
 export type EvidenceLimitsView = { maxFiles: number; maxFileBytes: number; maxSubmissionBytes: number };
 

@@ -1,17 +1,19 @@
 'use client';
 
 import { useActionState, useState, type FormEvent } from 'react';
-import { submitReportAction } from '@/app/(public)/lapor/actions';
-import type { ReportFormState } from '@/app/(public)/lapor/form-state';
+import type { ReportFormState } from '@/lib/forms';
 import { LIMITS, MAX_PARTIES, partyField } from '@/lib/cases/report-fields';
 import { assessCompleteness } from '@/lib/cases/completeness';
 import { TextAreaField, TextField } from './field';
 import { CompletenessHint } from './completeness-hint';
 import { EvidenceInput, type EvidenceLimitsView } from './evidence-input';
+import { FormMessage } from './form-message';
 import { IdentitySection } from './identity-section';
 import { SubmitButton } from './submit-button';
 
 type Props = {
+  /** The page passes the server action in, so components never import from app/. */
+  action: (previous: ReportFormState, formData: FormData) => Promise<ReportFormState>;
   categories: { slug: string; label: string }[];
   limits: EvidenceLimitsView;
 };
@@ -23,8 +25,8 @@ const INITIAL: ReportFormState = { status: 'idle' };
  * JavaScript arrives; with JavaScript it adds the live completeness hint and a file
  * check before sending.
  */
-export function ReportForm({ categories, limits }: Props) {
-  const [state, formAction] = useActionState(submitReportAction, INITIAL, '/lapor');
+export function ReportForm({ action, categories, limits }: Props) {
+  const [state, formAction] = useActionState(action, INITIAL, '/lapor');
   const values = state.status === 'error' ? state.values : {};
   const errors = state.status === 'error' ? state.fieldErrors : {};
   const [evidenceCount, setEvidenceCount] = useState(0);
@@ -41,10 +43,9 @@ export function ReportForm({ categories, limits }: Props) {
 
   return (
     <form action={formAction} noValidate onInput={onFormInput} className="space-y-8" aria-describedby="form-status">
-      <div id="form-status" aria-live="polite">
+      <FormMessage id="form-status" state={state}>
         {state.status === 'error' ? (
-          <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-red-900">
-            <p className="font-semibold">{state.message}</p>
+          <>
             {errorList.length > 0 ? (
               <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
                 {errorList.map(([field, message]) => (
@@ -62,9 +63,9 @@ export function ReportForm({ categories, limits }: Props) {
                 bukti Anda sebelum mengirim lagi.
               </p>
             ) : null}
-          </div>
+          </>
         ) : null}
-      </div>
+      </FormMessage>
 
       <IdentitySection values={values} errors={errors} />
 

@@ -1,37 +1,40 @@
 'use client';
 
 import { useActionState } from 'react';
-import { answerInformationRequestAction, sendReporterMessageAction } from '@/app/(public)/status/actions';
 import type { FormState } from '@/lib/forms';
 import { ACCEPT_ATTRIBUTE, ALLOWED_TYPES_TEXT } from '@/lib/storage/evidence-types';
 import { TextAreaField } from './field';
+import { FormMessage } from './form-message';
 import { SubmitButton } from './submit-button';
 
 const INITIAL: FormState = { status: 'idle' };
 
+export type ReporterReplyAction = (previous: FormState, formData: FormData) => Promise<FormState>;
+
 /**
  * The reporter's answer to an information request, or a message to the officers:
- * text and optional files, posted to a server action, working without JavaScript.
+ * text and optional files, posted to the server action the page passes in, working
+ * without JavaScript.
  */
-export function ReporterReplyForm({ kind, infoRequestId }: { kind: 'answer' | 'message'; infoRequestId?: number }) {
-  const [state, formAction] = useActionState(
-    kind === 'answer' ? answerInformationRequestAction : sendReporterMessageAction,
-    INITIAL,
-    '/status',
-  );
+export function ReporterReplyForm({
+  kind,
+  action,
+  infoRequestId,
+}: {
+  kind: 'answer' | 'message';
+  action: ReporterReplyAction;
+  infoRequestId?: number;
+}) {
+  const [state, formAction] = useActionState(action, INITIAL, '/status');
   const prefix = kind === 'answer' ? `answer-${infoRequestId}` : 'message';
   const values = state.status === 'error' ? state.values : {};
   const errors = state.status === 'error' ? state.fieldErrors : {};
   return (
     <form action={formAction} noValidate className="mt-3 space-y-3" aria-label={kind === 'answer' ? 'Jawab permintaan kelengkapan' : 'Kirim pesan kepada petugas'}>
       {infoRequestId ? <input type="hidden" name="infoRequestId" value={infoRequestId} /> : null}
-      <div aria-live="polite">
-        {state.status === 'error' ? (
-          <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm font-medium text-red-900">
-            {state.message} Bila Anda melampirkan berkas, pilih ulang berkasnya.
-          </p>
-        ) : null}
-      </div>
+      <FormMessage state={state}>
+        {state.status === 'error' ? <p className="text-sm">Bila Anda melampirkan berkas, pilih ulang berkasnya.</p> : null}
+      </FormMessage>
       <TextAreaField
         id={`${prefix}-body`}
         name="body"

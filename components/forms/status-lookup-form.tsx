@@ -1,7 +1,6 @@
 'use client';
 
 import { useActionState } from 'react';
-import { lookupStatus } from '@/app/(public)/status/actions';
 import { IDLE, type FormState } from '@/lib/forms';
 
 /**
@@ -10,8 +9,8 @@ import { IDLE, type FormState } from '@/lib/forms';
  * before (or without) JavaScript. The input is uncontrolled and has no default value:
  * after a refusal it comes back empty, so a code is never written back into the page.
  */
-export function StatusLookupForm() {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(lookupStatus, IDLE, '/status');
+export function StatusLookupForm({ action }: { action: (previous: FormState, formData: FormData) => Promise<FormState> }) {
+  const [state, formAction, pending] = useActionState<FormState, FormData>(action, IDLE, '/status');
   const error = state.status === 'error' ? (state.fieldErrors.ticket ?? state.message) : null;
 
   return (

@@ -1,17 +1,19 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+
+const subscribeNever = () => () => {};
 
 /**
  * The one time the ticket is shown. Download works without JavaScript (a data: link);
  * copy and print appear once JavaScript runs. Leaving before confirming asks first.
  */
 export function TicketReceipt({ ticket }: { ticket: string }) {
-  const [scripted, setScripted] = useState(false);
+  // False in the server HTML, true once hydrated: the JavaScript-only buttons appear then.
+  const scripted = useSyncExternalStore(subscribeNever, () => true, () => false);
   const [saved, setSaved] = useState(false);
   const [copied, setCopied] = useState<'idle' | 'ok' | 'failed'>('idle');
 
-  useEffect(() => setScripted(true), []);
   useEffect(() => {
     if (saved) return;
     const warn = (event: BeforeUnloadEvent) => {

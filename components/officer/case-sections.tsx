@@ -2,17 +2,14 @@ import type { ReactNode } from 'react';
 import type { CaseDeadline } from '@/lib/cases/deadlines';
 import type { OfficerAttachment, OfficerCaseView, OfficerTimelineEntry } from '@/lib/cases/officer-view';
 import { officerLabel } from '@/lib/cases/workflow';
-import { formatOfficeDate, formatOfficeDateTime, officeInstant } from '@/lib/office-time';
+import { DateText } from '@/components/ui/date-text';
+import { formatBytes } from '@/lib/format';
+import { formatOfficeDate, officeInstant } from '@/lib/office-time';
 
 /*
  * The read-only parts of the case page (server components): report, evidence,
  * deadline, thread and timeline. Dates are shown in WITA whatever the server's zone.
  */
-
-
-export function DateText({ at, withTime = false }: { at: Date; withTime?: boolean }) {
-  return <time dateTime={at.toISOString()}>{withTime ? `${formatOfficeDateTime(at)} WITA` : formatOfficeDate(at)}</time>;
-}
 
 export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -47,7 +44,7 @@ export function DeadlineNote({ deadline }: { deadline: CaseDeadline | null }) {
   }[deadline.status];
   return (
     <p className={`rounded-md border-2 px-3 py-2 ${tone}`}>
-      <span className="font-semibold">{DEADLINE_KIND_LABELS[deadline.kind]}:</span> <DateText at={deadline.dueAt} withTime />{' '}
+      <span className="font-semibold">{DEADLINE_KIND_LABELS[deadline.kind]}:</span> <DateText at={deadline.dueAt} format="dateTime" zone />{' '}
       <span className="font-semibold">({status})</span>
     </p>
   );
@@ -102,13 +99,6 @@ export function ReportDetails({ view }: { view: OfficerCaseView }) {
   );
 }
 
-const sizeFormat = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });
-
-function fileSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${sizeFormat.format(bytes / (1024 * 1024))} MB`;
-  return `${sizeFormat.format(Math.max(1, Math.round(bytes / 1024)))} KB`;
-}
-
 function FileList({ caseNumber, files }: { caseNumber: string; files: OfficerAttachment[] }) {
   return (
     <ul className="space-y-2">
@@ -121,7 +111,7 @@ function FileList({ caseNumber, files }: { caseNumber: string; files: OfficerAtt
             {file.fileName}
           </a>
           <span className="text-sm text-slate-700">
-            {file.mimeType} · {fileSize(file.sizeBytes)} · <DateText at={file.createdAt} withTime />
+            {file.mimeType} · {formatBytes(file.sizeBytes)} · <DateText at={file.createdAt} format="dateTime" zone />
           </span>
         </li>
       ))}
@@ -165,7 +155,7 @@ export function Thread({ view }: { view: OfficerCaseView }) {
     ...view.infoRequests.map((request) => ({ at: request.createdAt, key: `r${request.id}`, node: (
       <div className="rounded-md border border-amber-500 bg-amber-50 p-3">
         <p className="text-sm font-semibold text-slate-800">
-          Permintaan kelengkapan dari {request.officerName ?? 'petugas'} · <DateText at={request.createdAt} withTime />
+          Permintaan kelengkapan dari {request.officerName ?? 'petugas'} · <DateText at={request.createdAt} format="dateTime" zone />
         </p>
         <Paragraphs text={request.questions} />
         <p className="mt-1 text-sm text-slate-800">
@@ -176,7 +166,7 @@ export function Thread({ view }: { view: OfficerCaseView }) {
     ...view.thread.map((message) => ({ at: message.createdAt, key: `m${message.id}`, node: (
       <div className={`rounded-md border p-3 ${message.author === 'reporter' ? 'border-slate-300 bg-slate-50' : 'border-brand-100 bg-brand-50 sm:ml-8'}`}>
         <p className="text-sm font-semibold text-slate-800">
-          {message.author === 'reporter' ? 'Pelapor' : (message.officerName ?? 'Petugas')} · <DateText at={message.createdAt} withTime />
+          {message.author === 'reporter' ? 'Pelapor' : (message.officerName ?? 'Petugas')} · <DateText at={message.createdAt} format="dateTime" zone />
           {message.suspectedSpam ? <span className="ml-2 rounded-full border border-amber-700 bg-amber-50 px-2 py-0.5 text-amber-900">Diduga spam (tidak diberitahukan lewat email)</span> : null}
         </p>
         {message.answers ? (
@@ -233,7 +223,7 @@ export function Timeline({ entries }: { entries: OfficerTimelineEntry[] }) {
             </span>
           </div>
           <p className="text-sm text-slate-700">
-            {actorOf(entry)} · <DateText at={entry.at} withTime />
+            {actorOf(entry)} · <DateText at={entry.at} format="dateTime" zone />
           </p>
           {entry.publicNote ? (
             <p className="mt-1 text-sm break-words whitespace-pre-line">

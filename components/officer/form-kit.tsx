@@ -2,6 +2,7 @@
 
 import { useActionState, type ReactNode, type SelectHTMLAttributes } from 'react';
 import { FieldFrame } from '@/components/forms/field';
+import { FormMessage } from '@/components/forms/form-message';
 import type { ActionState } from '@/lib/auth/session';
 import { IDLE } from '@/lib/forms';
 
@@ -42,25 +43,8 @@ export function CaseHiddenFields({ caseNumber, expectedState }: CaseFormProps) {
   );
 }
 
-/** The result of the last post, announced politely; field messages sit at the fields. */
-export function FormMessage({ state }: { state: ActionState<unknown> }) {
-  const text = state.status === 'idle' ? null : state.message;
-  return (
-    <div role="status" aria-live="polite">
-      {text ? (
-        <p
-          className={
-            state.status === 'error'
-              ? 'rounded-md border border-red-700 bg-red-50 px-3 py-2 font-medium text-red-800'
-              : 'rounded-md border border-green-700 bg-green-50 px-3 py-2 text-green-900'
-          }
-        >
-          {text}
-        </p>
-      ) : null}
-    </div>
-  );
-}
+// The one FormMessage, re-exported for the officer forms that take their kit from here.
+export { FormMessage };
 
 const buttonBase =
   'inline-flex min-h-11 w-full items-center justify-center rounded-lg px-4 py-2.5 text-base font-semibold focus-visible:outline-3 focus-visible:outline-offset-2 disabled:opacity-70 sm:w-auto';

@@ -188,7 +188,6 @@ export function SummonsForms({ summonsId, available, current, outcomeAction, res
                       name="attended"
                       value={choice.value}
                       defaultChecked={attended === choice.value}
-                      aria-invalid={attendedError ? true : undefined}
                       className="h-5 w-5"
                     />
                     {choice.label}

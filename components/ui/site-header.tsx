@@ -15,6 +15,9 @@ export function SiteHeader({ officeName }: { officeName: string }) {
         Langsung ke isi utama
       </a>
       <div className="mx-auto max-w-3xl px-4 pt-3 pb-2">
+        {/* Plain links, not next/link: a full page load fires `beforeunload`, which the ticket
+            receipt needs to warn a reporter leaving before saving the code. */}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- see above */}
         <a href="/" className="block no-underline">
           <span className="block text-sm text-brand-100">{officeName}</span>
           <span className="block text-lg leading-tight font-bold">Whistleblowing System</span>

@@ -7,7 +7,7 @@ import { nationalHolidayDates } from '@/lib/cases/holidays';
 import type { Database } from '@/lib/db/client';
 import { holidays } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
-import { officeYear } from '@/lib/office-time';
+import { formatCalendarDate, officeYear } from '@/lib/office-time';
 
 /**
  * The holiday list admins keep at /petugas/admin/hari-libur. National public holidays
@@ -98,11 +98,9 @@ function invalid(error: z.ZodError): AppError {
   return new AppError('invalid_holiday', { field: String(issue.path[0] ?? 'date'), userMessage: issue.message });
 }
 
-const DATE_LABEL = new Intl.DateTimeFormat('id-ID', { dateStyle: 'full', timeZone: 'UTC' });
-
 /** "Kamis, 24 Desember 2026" for a 'YYYY-MM-DD' date. */
 export function formatHolidayDate(date: string): string {
-  return DATE_LABEL.format(new Date(`${date}T00:00:00Z`));
+  return formatCalendarDate(date);
 }
 
 /**

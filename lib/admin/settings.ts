@@ -7,6 +7,7 @@ import { settings } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import { getSettings } from '@/lib/settings';
 import { fieldErrorsFrom } from '@/lib/forms';
+import { formatDecimalInput } from '@/lib/format';
 import { DEFAULT_SETTINGS, MB, type OfficeSettings } from '@/lib/settings/defaults';
 
 /**
@@ -136,7 +137,7 @@ export type SettingsFormField = keyof z.input<typeof settingsFormSchema> | 'maxF
 export type SettingsFormInput = Partial<Record<SettingsFormField, string | number | boolean>>;
 
 export function formatMb(mb: number): string {
-  return Number.isInteger(mb) ? String(mb) : mb.toFixed(1).replace('.', ',');
+  return formatDecimalInput(mb);
 }
 
 /** The settings as the form shows them (megabytes with a decimal comma, checkboxes as 'on'). */

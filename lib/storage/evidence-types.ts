@@ -5,9 +5,3 @@ export const ACCEPT_ATTRIBUTE =
 
 export const ALLOWED_TYPES_TEXT =
   'PDF, gambar (JPG, PNG, WEBP, GIF), dokumen Office (Word, Excel, PowerPoint, ODF), teks, audio, atau video';
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} byte`;
-}

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp, { type FormatEnum } from 'sharp';
 import { AppError } from '@/lib/errors';
-import { ALLOWED_TYPES_TEXT, formatBytes } from './evidence-types';
+import { formatBytes } from '@/lib/format';
+import { ALLOWED_TYPES_TEXT } from './evidence-types';
 
 /**
  * Checks evidence files before anything is stored: count and size limits, type by
@@ -71,7 +72,6 @@ function isPlainText(name: string, bytes: Buffer): boolean {
   if (!/\.(txt|csv)$/i.test(name)) return false;
   const text = bytes.toString('utf8');
   if (text.includes('\uFFFD')) return false;
-  // eslint-disable-next-line no-control-regex
   return !/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/.test(text);
 }
 

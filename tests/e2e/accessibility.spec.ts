@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { fillReport, lookUp, submitAndReadTicket } from './support';
+import { caseState, fillReport, lookUp, submitAndReadTicket } from './support';
 
 /** Serious and critical axe findings (WCAG 2.1 A/AA), as readable lines. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -29,7 +29,7 @@ test('[A11Y] the form with errors, the receipt and the case view have no serious
   expect(await seriousViolations(page), '/lapor/terkirim').toEqual([]);
 
   await lookUp(page, ticket);
-  await expect(page.getByText('Diterima', { exact: true }).first()).toBeVisible();
+  await expect(caseState(page)).toHaveText('Diterima');
   expect(await seriousViolations(page), '/status with a case').toEqual([]);
 });
 

@@ -64,9 +64,14 @@ test('[OUTBOX] an admin reads a captured email at /petugas/admin/outbox on an in
     expect(html, secret).not.toContain(secret);
   }
 
-  // "Kirim ulang": back in the queue, then captured again by the next pass.
+  // "Kirim ulang": back in the queue, then captured again by the next pass. The email
+  // was captured before the click too, so what shows the retry happened is its audit row.
+  const emailId = page.url().match(/\/outbox\/(\d+)/)![1];
   await page.getByRole('button', { name: 'Kirim ulang' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'masuk antrean lagi' })).toBeVisible();
+  await page.goto('/petugas/admin/audit');
+  await expect(page.getByRole('row').filter({ hasText: 'Mengirim ulang email' }).filter({ hasText: new RegExp(`emailId: ${emailId}\\b`) })).toHaveCount(1);
+  await page.goto(`/petugas/admin/outbox/${emailId}`);
   await expect(async () => {
     await page.reload();
     await expect(page.getByText(CAPTURED, { exact: true })).toBeVisible({ timeout: 500 });

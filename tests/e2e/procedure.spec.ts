@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { daysAhead, fillReport, lookUp, openReceivedCase, signInAsAdmin, sloppy, submitAndReadTicket } from './support';
+import { caseState, daysAhead, fillReport, lookUp, openReceivedCase, reloadPage, signInAsAdmin, sloppy, submitAndReadTicket } from './support';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
@@ -17,7 +17,18 @@ async function schedule(officer: Page, role: 'Pelapor' | 'Saksi' | 'Terlapor', n
   await form.getByLabel('Tempat').fill(place);
   await form.getByLabel('Agenda').fill(`Klarifikasi laporan oleh ${role.toLowerCase()}`);
   await form.getByRole('button', { name: 'Jadwalkan Pemanggilan' }).click();
-  await expect(officer.getByRole('region', { name: `Pemanggilan ${role}: ${name}` })).toBeVisible();
+  await expect(officer.getByText(/Pemanggilan (pelapor )?telah dijadwalkan/)).toBeVisible();
+  await reloadPage(officer);
+  const region = officer.getByRole('region', { name: `Pemanggilan ${role}: ${name}` });
+  await expect(region).toBeVisible();
+  await expect(region.getByText(place, { exact: true })).toBeVisible();
+}
+
+/** Waits for the action's own message, then reads the recorded state after a reload. */
+async function expectRecordedState(page: Page, message: string, state: string) {
+  await expect(page.getByText(message)).toBeVisible();
+  await reloadPage(page);
+  await expect(caseState(page)).toHaveText(state);
 }
 
 for (const reporterJs of [false, true]) {
@@ -38,30 +49,29 @@ for (const reporterJs of [false, true]) {
     await signInAsAdmin(officer);
     await openReceivedCase(officer, marker);
     await officer.getByRole('button', { name: 'Mulai Verifikasi' }).click();
-    await expect(officer.getByText('Verifikasi', { exact: true }).first()).toBeVisible();
+    await expectRecordedState(officer, 'Verifikasi dimulai.', 'Verifikasi');
 
     // Something is missing: the officer asks, the reporter answers on /status with a file.
     const ask = officer.getByRole('form', { name: 'Minta kelengkapan informasi' });
     await ask.getByLabel('Pertanyaan untuk pelapor').fill('Mohon lampirkan kuitansi atau bukti permintaan uang tersebut.');
     await ask.getByRole('button', { name: 'Minta Kelengkapan' }).click();
-    await expect(officer.getByText('Menunggu Kelengkapan', { exact: true }).first()).toBeVisible();
+    await expectRecordedState(officer, 'Permintaan kelengkapan telah dikirim.', 'Menunggu Kelengkapan');
 
     await lookUp(reporter, sloppy(ticket));
-    await expect(reporter.getByText('Perlu Kelengkapan', { exact: true }).first()).toBeVisible();
+    await expect(caseState(reporter)).toHaveText('Perlu Kelengkapan');
     await expect(reporter.getByText('Mohon lampirkan kuitansi')).toBeVisible();
     const answer = reporter.getByRole('form', { name: 'Jawab permintaan kelengkapan' });
     await answer.getByLabel('Jawaban Anda').fill('Kuitansi permintaan uang saya lampirkan.');
     await answer.getByLabel('Lampiran').setInputFiles({ name: 'kuitansi-jawaban.pdf', mimeType: 'application/pdf', buffer: PDF });
     await answer.getByRole('button', { name: 'Kirim Jawaban' }).click();
-    await expect(reporter.getByText('Jawaban Anda telah terkirim')).toBeVisible();
-    await expect(reporter.getByText('Diverifikasi', { exact: true }).first()).toBeVisible();
+    await expectRecordedState(reporter, 'Jawaban Anda telah terkirim', 'Diverifikasi');
 
     // The case is back in Verifikasi with the answer and its file in the thread.
     await officer.reload();
     await expect(officer.getByText('Kuitansi permintaan uang saya lampirkan.')).toBeVisible();
     await expect(officer.locator('#percakapan').getByRole('link', { name: 'kuitansi-jawaban.pdf' })).toBeVisible();
     await officer.getByRole('button', { name: 'Nyatakan Lengkap' }).click();
-    await expect(officer.getByText('Penelaahan', { exact: true }).first()).toBeVisible();
+    await expectRecordedState(officer, 'Laporan dinyatakan lengkap.', 'Penelaahan');
 
     // Summons of the reporter (they see it) and of a witness (they never do).
     await schedule(officer, 'Pelapor', 'Pelapor', 'Ruang Rapat Biro Umum');
@@ -74,13 +84,20 @@ for (const reporterJs of [false, true]) {
     await reporterSummons.getByLabel('Hadir', { exact: true }).check();
     await reporterSummons.getByLabel('Berita acara').fill('Pelapor hadir dan menjelaskan kronologi permintaan uang.');
     await reporterSummons.getByRole('button', { name: 'Catat Kehadiran' }).click();
-    await expect(reporterSummons.getByText(/Hadir/).first()).toBeVisible();
+    await expect(reporterSummons.getByText('Kehadiran dan berita acara telah dicatat.')).toBeVisible();
+    // After a reload: the outcome form is gone (so no radio label can match), the summons
+    // reads "Hadir" with its minutes, and the timeline has the attendance.
+    await reloadPage(officer);
+    await expect(reporterSummons.getByRole('radio')).toHaveCount(0);
+    await expect(reporterSummons.getByText('Hadir', { exact: true })).toBeVisible();
+    await expect(reporterSummons.getByText('Pelapor hadir dan menjelaskan kronologi permintaan uang.')).toBeVisible();
+    await expect(officer.locator('#riwayat').getByText('Pemanggilan: hadir', { exact: true })).toBeVisible();
 
     // The reported party is summoned: the reporter sees nothing of it.
     await schedule(officer, 'Terlapor', reported, 'Ruang Kepala Biro');
-    await expect(officer.getByText('Pemeriksaan Terlapor', { exact: true }).first()).toBeVisible();
+    await expect(caseState(officer)).toHaveText('Pemeriksaan Terlapor');
     await reporter.goto('/status');
-    await expect(reporter.getByText('Diproses', { exact: true }).first()).toBeVisible();
+    await expect(caseState(reporter)).toHaveText('Diproses');
     const reporterPage = await reporter.locator('body').textContent();
     expect(reporterPage).not.toContain(witness);
     expect(reporterPage).not.toContain(reported);
@@ -92,10 +109,10 @@ for (const reporterJs of [false, true]) {
     await conclude.getByLabel('Hasil penanganan').selectOption({ index: 2 });
     await conclude.getByLabel('Ringkasan hasil untuk pelapor').fill('Terlapor terbukti melanggar disiplin dan telah dijatuhi sanksi sesuai ketentuan.');
     await conclude.getByRole('button', { name: 'Selesaikan Kasus' }).click();
-    await expect(officer.getByText('Selesai', { exact: true }).first()).toBeVisible();
+    await expectRecordedState(officer, 'Kasus telah diselesaikan.', 'Selesai');
 
     await reporter.goto('/status');
-    await expect(reporter.getByText('Selesai', { exact: true }).first()).toBeVisible();
+    await expect(caseState(reporter)).toHaveText('Selesai');
     await expect(reporter.getByText('telah dijatuhi sanksi sesuai ketentuan')).toBeVisible();
   });
 }
@@ -120,7 +137,10 @@ test('[PETUGAS] bad input on the case page: a past due date, an empty question, 
   await expect(askAgain.getByText('Pertanyaan untuk pelapor wajib diisi.').first()).toBeVisible();
   await expect(askAgain.getByText('Batas waktu jawaban harus hari ini atau setelahnya.').first()).toBeVisible();
   await expect(askAgain.getByLabel('Batas waktu jawaban')).toHaveValue('2020-01-01');
-  await expect(officer.getByText('Verifikasi', { exact: true }).first()).toBeVisible();
+  // Nothing was stored: after a reload the case is still in Verifikasi, with no question.
+  await reloadPage(officer);
+  await expect(caseState(officer)).toHaveText('Verifikasi');
+  await expect(officer.locator('#percakapan')).not.toContainText('Permintaan kelengkapan dari');
 
   await officer.getByRole('button', { name: 'Nyatakan Lengkap' }).click();
   const form = officer.getByRole('form', { name: 'Jadwalkan pemanggilan' });
@@ -134,5 +154,7 @@ test('[PETUGAS] bad input on the case page: a past due date, an empty question, 
   await expect(again.getByText('Tempat pemanggilan wajib diisi.').first()).toBeVisible();
   await expect(again.getByLabel('Nama yang dipanggil')).toHaveValue('Saksi Pertama');
   await expect(again.getByLabel('Agenda')).toHaveValue('Keterangan saksi tentang permintaan uang');
-  await expect(officer.getByText('Penelaahan', { exact: true }).first()).toBeVisible();
+  await reloadPage(officer);
+  await expect(caseState(officer)).toHaveText('Penelaahan');
+  await expect(officer.getByRole('region', { name: /^Pemanggilan Saksi/ })).toHaveCount(0);
 });

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** What a reporter types into the form; every required element, well above minimums. */
 export const REPORT = {
@@ -66,6 +66,20 @@ export async function openReceivedCase(page: Page, marker: string): Promise<stri
     if ((await page.locator('body').textContent())?.includes(marker)) return href;
   }
   throw new Error(`no received case contains ${marker}`);
+}
+
+/** The case's state, as the badge beside the heading shows it (officer case page, /status). */
+export function caseState(page: Page): Locator {
+  return page.getByTestId('case-state');
+}
+
+/**
+ * Loads the current page again with a GET, so the assertions that follow read what the
+ * server recorded rather than what the last response said. Not `page.reload()`: after a
+ * form post without JavaScript a reload would post the form again.
+ */
+export async function reloadPage(page: Page): Promise<void> {
+  await page.goto(page.url().split('#')[0]);
 }
 
 /** A date some days ahead, as a date input takes it. */

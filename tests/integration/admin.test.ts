@@ -128,6 +128,7 @@ describe('[ADMIN] office settings', () => {
 
   it('writes only the changed keys and audits their names, never their values', async () => {
     // Everyone acting in this file has enrolled, so requiring TOTP shuts no one out.
+    // eslint-disable-next-line drizzle/enforce-update-with-where -- every officer in this file, on purpose
     await db.update(officers).set({ totpEnabled: true });
     const current = settingsFormValues(await getSettings(db));
     const { changed } = await updateSettings(db, admin, {

@@ -113,6 +113,10 @@ describe('the procedure, step by step', () => {
     await refused(cancelSummons(db, officer, { caseNumber, summonsId: second.id, reason: 'Terlambat' }), 'summons_closed');
     const [after] = await db.select().from(summons).where(eq(summons.id, second.id));
     expect(after.status).toBe('attended');
+    expect(after.minutes).toBe('Saksi hadir dan memberikan keterangan lengkap.');
+    expect(after.place).toBe('Ruang B');
+    const [replaced] = await db.select().from(summons).where(eq(summons.id, first.id));
+    expect(replaced.status).toBe('rescheduled');
 
     await returnToInvestigation(db, officer, { caseNumber });
     expect((await stateOf(caseNumber)).state).toBe('investigating');

@@ -136,6 +136,7 @@ describe('no email ever carries a word of the report', () => {
 
     // Officers get the case number and a link; the reporter gets neither.
     const officerEmails = fake.emails.filter((e) => e.to[0] !== reporterEmail);
+    expect(officerEmails.length).toBeGreaterThan(0);
     for (const email of officerEmails) {
       expect(email.html).toContain(`https://wbs.contoh.go.id/petugas/kasus/${caseNumber}`);
       expect(`${email.subject}${email.text}`).toContain(caseNumber);

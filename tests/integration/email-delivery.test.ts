@@ -50,6 +50,7 @@ afterAll(async () => {
 beforeEach(async () => {
   clock = new Date();
   fake.reset();
+  // eslint-disable-next-line drizzle/enforce-delete-with-where -- each test starts with an empty outbox
   await db.delete(emailOutbox);
 });
 

@@ -19,6 +19,7 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
+  // eslint-disable-next-line drizzle/enforce-delete-with-where -- each test starts with an empty outbox
   await db.delete(emailOutbox);
 });
 
@@ -249,6 +250,7 @@ describe("[OUTBOX] an officer's notification choice", () => {
 
     await setNotifyMode(db, other, 'immediate');
     expect(await lastAudit()).toMatchObject({ action: 'officer.notify_mode', detail: { mode: 'immediate' } });
+    // eslint-disable-next-line drizzle/enforce-delete-with-where -- forget the emails of the setup above
     await db.delete(emailOutbox);
     await createCase(db);
     expect(await newReportsTo(other.email)).toBe(1);

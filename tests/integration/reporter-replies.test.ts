@@ -73,8 +73,13 @@ describe('the reporter answers an information request', () => {
     const other = await caseAwaitingInfo();
     const result = await handleInformationAnswer(db, mine.caseId, answerForm(other.infoRequestId, 'Jawaban untuk kasus lain.'));
     expect(result.ok).toBe(false);
-    const [row] = await db.select({ state: cases.state }).from(cases).where(eq(cases.id, other.caseId));
-    expect(row.state).toBe('awaiting_info');
+    // Neither case moved or got the text: a refusal stores nothing anywhere.
+    for (const caseId of [mine.caseId, other.caseId]) {
+      const [row] = await db.select({ state: cases.state }).from(cases).where(eq(cases.id, caseId));
+      expect(row.state).toBe('awaiting_info');
+      const [m] = await db.select({ n: count() }).from(messages).where(eq(messages.caseId, caseId));
+      expect(m.n).toBe(0);
+    }
   });
 });
 
@@ -88,6 +93,8 @@ describe('messages between the officer and the reporter', () => {
     expect(await handleReporterMessage(db, caseId, form)).toEqual({ ok: true });
     const view = (await loadReporterView(db, caseId))!;
     expect(view.messages.map((m) => m.from)).toEqual(['officer', 'reporter']);
+    expect(view.messages.map((m) => m.body)).toEqual(['Apakah Anda memiliki foto kejadian?', 'Ya, foto terlampir.']);
+    expect(await replyAttachments(caseId)).toBe(1);
     expect(JSON.stringify(view)).not.toContain('Petugas 1');
   });
 });

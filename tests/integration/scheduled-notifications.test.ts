@@ -38,12 +38,15 @@ describe('time-driven notifications', () => {
   });
 
   it('the digest waits for 07:00 WITA and goes out once a day', async () => {
-    const early = new Date('2026-12-01T22:00:00Z'); // 06:00 WITA on 2 December
+    // Days in 2020: the test above ran at the real time and claimed today's digest, so a
+    // day the suite might really run on could not be asserted to go out.
+    const early = new Date('2020-12-01T22:00:00Z'); // 06:00 WITA on 2 December
     expect((await runScheduledNotifications(db, early)).digest).toBe(false);
-    const morning = new Date('2026-12-01T23:30:00Z'); // 07:30 WITA
-    const first = await runScheduledNotifications(db, morning);
-    const again = await runScheduledNotifications(db, new Date('2026-12-02T05:00:00Z'));
-    expect(again.digest).toBe(false);
-    expect(typeof first.digest).toBe('boolean');
+    const morning = new Date('2020-12-01T23:30:00Z'); // 07:30 WITA
+    expect((await runScheduledNotifications(db, morning)).digest).toBe(true);
+    const afternoon = new Date('2020-12-02T05:00:00Z'); // 13:00 WITA, the same day
+    expect((await runScheduledNotifications(db, afternoon)).digest).toBe(false);
+    const nextMorning = new Date('2020-12-02T23:30:00Z'); // 07:30 WITA on 3 December
+    expect((await runScheduledNotifications(db, nextMorning)).digest).toBe(true);
   });
 });

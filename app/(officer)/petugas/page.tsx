@@ -8,7 +8,7 @@ import { CASE_STATES, FINAL_STATES, isCaseState, officerLabel } from '@/lib/case
 import { getDb } from '@/lib/db/client';
 import { activeCategories } from '@/lib/settings';
 import { DataTable } from '@/components/ui/data-table';
-import { formatOfficeDate } from '@/lib/office-time';
+import { DateText } from '@/components/ui/date-text';
 
 export const metadata: Metadata = { title: 'Kotak Masuk' };
 
@@ -156,7 +156,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
                     </td>
                     <td className="px-3 py-2">{officerLabel(row.state)}</td>
                     <td className="px-3 py-2">{row.categoryLabel ?? '—'}</td>
-                    <td className="px-3 py-2">{formatOfficeDate(row.createdAt, 'medium')}</td>
+                    <td className="px-3 py-2"><DateText at={row.createdAt} format="short" /></td>
                     <td className="px-3 py-2">
                       {row.dueAt && due ? (
                         <span
@@ -169,7 +169,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
                           }
                         >
                           {due.status === 'overdue' ? 'Lewat tenggat · ' : due.status === 'due_soon' ? 'Segera · ' : ''}
-                          {DUE_KIND_LABELS[row.dueKind ?? ''] ?? 'Tenggat'} {formatOfficeDate(row.dueAt, 'medium')}
+                          {DUE_KIND_LABELS[row.dueKind ?? ''] ?? 'Tenggat'} <DateText at={row.dueAt} format="short" />
                         </span>
                       ) : (
                         '—'

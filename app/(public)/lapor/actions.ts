@@ -6,11 +6,10 @@ import { redirect } from 'next/navigation';
 import { RECEIPT_COOKIE, RECEIPT_TTL_SECONDS } from '@/lib/cases/receipt';
 import { handleReportSubmission } from '@/lib/cases/report-submission';
 import { getDb } from '@/lib/db/client';
-import { textValues } from '@/lib/forms';
 import { chosenFiles } from '@/lib/storage/evidence';
 import { clientKeyFromHeaders, consume, REPORT_SUBMISSION_LIMIT } from '@/lib/security/rate-limit';
 import { requestIsHttps, seal } from '@/lib/security/sealed-cookie';
-import type { ReportFormState } from './form-state';
+import { textValues, type ReportFormState } from '@/lib/forms';
 
 /**
  * Posts the report. On refusal the form comes back with every message and every

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { ReportForm } from '@/components/forms/report-form';
 import { getDb } from '@/lib/db/client';
 import { activeCategories, getSettings } from '@/lib/settings';
+import { submitReportAction } from './actions';
 
 export const metadata: Metadata = { title: 'Buat Laporan' };
 
@@ -19,6 +20,7 @@ export default async function ReportPage() {
         </p>
       </header>
       <ReportForm
+        action={submitReportAction}
         categories={categories}
         limits={{
           maxFiles: settings.maxFiles,

@@ -4,21 +4,12 @@ import { ReporterReplyForm } from '@/components/forms/reporter-reply-form';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { loadReporterView, type ReporterView } from '@/lib/cases/reporter-view';
 import { getDb } from '@/lib/db/client';
-import { endStatusSession } from './actions';
+import { answerInformationRequestAction, endStatusSession, lookupStatus, sendReporterMessageAction } from './actions';
 import { caseIdFromStatusCookie } from './session';
-import { formatOfficeDate, formatOfficeDateTimeFull } from '@/lib/office-time';
+import { DateText } from '@/components/ui/date-text';
+import { FormMessage } from '@/components/forms/form-message';
 
 export const metadata: Metadata = { title: 'Cek Status Laporan' };
-
-// The office is in Kupang (NTT): dates are shown in WITA whatever the server's zone.
-
-function DateText({ at, withTime = false }: { at: Date; withTime?: boolean }) {
-  return (
-    <time dateTime={at.toISOString()}>
-      {withTime ? formatOfficeDateTimeFull(at) : formatOfficeDate(at)}
-    </time>
-  );
-}
 
 /**
  * /status. The ticket travels only in the sealed `wbs_status` cookie set by the lookup
@@ -40,9 +31,9 @@ export default async function StatusPage({ searchParams }: { searchParams: Promi
     <div className="mx-auto w-full max-w-2xl">
       <h1 className="text-2xl leading-tight font-bold text-slate-900">Cek Status Laporan</h1>
       {view && typeof sent === 'string' && SENT_MESSAGES[sent] ? (
-        <p role="status" className="mt-4 rounded-md border border-green-300 bg-green-50 p-3 font-medium text-green-900">
-          {SENT_MESSAGES[sent]}
-        </p>
+        <div className="mt-4">
+          <FormMessage state={{ status: 'success', message: SENT_MESSAGES[sent] }} />
+        </div>
       ) : null}
       {view ? <CaseStatus view={view} /> : <Lookup />}
     </div>
@@ -57,7 +48,7 @@ function Lookup() {
         penanganannya, menjawab permintaan kelengkapan informasi, dan melihat undangan klarifikasi.
       </p>
       <div className="rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
-        <StatusLookupForm />
+        <StatusLookupForm action={lookupStatus} />
       </div>
       <div className="space-y-2 text-sm text-slate-700">
         <p>
@@ -108,7 +99,7 @@ function CaseStatus({ view }: { view: ReporterView }) {
                 </p>
                 {/* The action re-reads the status cookie and checks that the request
                     belongs to that case; the id alone proves nothing. */}
-                <ReporterReplyForm kind="answer" infoRequestId={request.id} />
+                <ReporterReplyForm kind="answer" action={answerInformationRequestAction} infoRequestId={request.id} />
               </li>
             ))}
           </ul>
@@ -128,7 +119,7 @@ function CaseStatus({ view }: { view: ReporterView }) {
               <li key={index} className="rounded-md border border-slate-200 p-3">
                 <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[8rem_1fr]">
                   <dt className="font-semibold">Waktu</dt>
-                  <dd><DateText at={item.scheduledAt} withTime /></dd>
+                  <dd><DateText at={item.scheduledAt} format="full" /></dd>
                   <dt className="mt-2 font-semibold sm:mt-0">Tempat</dt>
                   <dd className="whitespace-pre-line break-words">{item.place}</dd>
                   <dt className="mt-2 font-semibold sm:mt-0">Agenda</dt>
@@ -155,14 +146,14 @@ function CaseStatus({ view }: { view: ReporterView }) {
                   className={`rounded-md p-3 ${message.from === 'officer' ? 'border border-brand-100 bg-brand-50' : 'border border-slate-200 bg-slate-50'}`}
                 >
                   <p className="text-sm font-semibold text-slate-800">
-                    {message.from === 'officer' ? 'Petugas' : 'Anda'} · <DateText at={message.at} withTime />
+                    {message.from === 'officer' ? 'Petugas' : 'Anda'} · <DateText at={message.at} format="full" />
                   </p>
                   <p className="mt-1 whitespace-pre-line break-words">{message.body}</p>
                 </li>
               ))}
             </ol>
           )}
-          {view.open ? <ReporterReplyForm kind="message" /> : null}
+          {view.open ? <ReporterReplyForm kind="message" action={sendReporterMessageAction} /> : null}
         </section>
       )}
 

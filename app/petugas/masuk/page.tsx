@@ -5,6 +5,7 @@ import { currentOfficer } from '@/lib/auth/session';
 import { getSettings } from '@/lib/settings';
 import { safeNextPath } from './next-path';
 import { SignInForm } from './sign-in-form';
+import { FormMessage } from '@/components/forms/form-message';
 
 export const metadata: Metadata = { title: 'Masuk Petugas' };
 
@@ -47,9 +48,9 @@ export default async function SignInPage({
           dengan kode tiket Anda.
         </p>
         {notice ? (
-          <p role="status" className="mt-4 rounded-md border border-green-700 bg-green-50 px-3 py-2 text-green-900">
-            {notice}
-          </p>
+          <div className="mt-4">
+            <FormMessage state={{ status: 'success', message: notice }} />
+          </div>
         ) : null}
         {next && !notice ? (
           <p role="status" className="mt-4 rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-800">

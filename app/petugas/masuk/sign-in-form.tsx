@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { TextField } from '@/components/forms/field';
+import { FormMessage } from '@/components/forms/form-message';
 import { IDLE, type FormState } from '@/lib/forms';
 import { signInAction, type SignInValues } from './actions';
 
@@ -22,14 +23,7 @@ export function SignInForm({ next }: { next?: string }) {
   return (
     <form action={formAction} className="space-y-5" noValidate>
       {next ? <input type="hidden" name="next" value={next} /> : null}
-      {/* Announced when it appears; always in the page so screen readers pick it up. */}
-      <div role="alert" aria-live="assertive">
-        {formMessage ? (
-          <p id="masuk-error" className="rounded-md border border-red-700 bg-red-50 px-3 py-2 font-medium text-red-800">
-            {formMessage}
-          </p>
-        ) : null}
-      </div>
+      <FormMessage id="masuk-error" state={formMessage ? { status: 'error', message: formMessage } : IDLE} />
       <TextField
         id="email"
         name="email"

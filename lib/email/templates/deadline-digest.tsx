@@ -1,5 +1,5 @@
 import { Section, Text } from '@react-email/components';
-import { OFFICE_TIME_ZONE } from '@/lib/office-time';
+import { formatOfficeDate } from '@/lib/office-time';
 import { officerLabel, type CaseState } from '@/lib/cases/workflow';
 import { OfficerLayout, SAMPLE_BASE_URL, SAMPLE_OFFICE, officerCaseUrl, textStyle, trimBase, type OfficeInfo } from './layout';
 
@@ -21,16 +21,9 @@ export type DeadlineDigestEmailProps = {
   baseUrl: string;
 };
 
-const dueDate = new Intl.DateTimeFormat('id-ID', {
-  timeZone: OFFICE_TIME_ZONE,
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
-
 /** The date as the office reads it (WITA), e.g. "12 Mei 2026". */
 export function formatDueDate(date: Date): string {
-  return dueDate.format(date);
+  return formatOfficeDate(date);
 }
 
 function ItemLines({ items, baseUrl }: { items: readonly DigestItem[]; baseUrl: string }) {

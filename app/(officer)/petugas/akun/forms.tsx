@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { TextField } from '@/components/forms/field';
+import { FormMessage } from '@/components/forms/form-message';
 import { IDLE } from '@/lib/forms';
 import type { ActionState } from '@/lib/auth/session';
 import { beginTotpAction, changePasswordAction, confirmTotpAction, disableTotpFormAction, setNotifyModeAction } from './actions';
@@ -21,27 +22,6 @@ const secondaryButtonClass =
 
 function useFormAction(action: (s: ActionState, f: FormData) => Promise<ActionState>, permalink: string) {
   return useActionState<ActionState, FormData>(action, IDLE, permalink);
-}
-
-/** The result of the last submission, announced politely; errors at fields are separate. */
-export function FormMessage({ state, id }: { state: ActionState; id: string }) {
-  const text = state.status === 'idle' ? null : state.message;
-  const isError = state.status === 'error';
-  return (
-    <div id={id} role="status" aria-live="polite">
-      {text ? (
-        <p
-          className={
-            isError
-              ? 'rounded-md border border-red-700 bg-red-50 px-3 py-2 font-medium text-red-800'
-              : 'rounded-md border border-green-700 bg-green-50 px-3 py-2 text-green-900'
-          }
-        >
-          {text}
-        </p>
-      ) : null}
-    </div>
-  );
 }
 
 function fieldError(state: ActionState, name: string): string | undefined {

@@ -3,7 +3,7 @@ import { loadAuditPage } from '@/lib/admin/audit-view';
 import { AccessDenied, adminForPage } from '@/app/(officer)/petugas/admin/admin-gate';
 import { getDb } from '@/lib/db/client';
 import { DataTable } from '@/components/ui/data-table';
-import { OFFICE_TIME_ZONE } from '@/lib/office-time';
+import { DateText } from '@/components/ui/date-text';
 
 export const metadata: Metadata = { title: 'Log Audit' };
 
@@ -12,16 +12,6 @@ export const metadata: Metadata = { title: 'Log Audit' };
  * log would grow with each page turn and bury the entries it exists to show. Only
  * admins reach it, and what they can do from here (nothing but read) changes nothing.
  */
-
-const timeFormat = new Intl.DateTimeFormat('id-ID', {
-  day: '2-digit',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  timeZone: OFFICE_TIME_ZONE,
-});
 
 const REASON_LABELS = { edited: 'diubah', removed: 'dihapus', reordered: 'diurutkan ulang' } as const;
 
@@ -91,7 +81,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                         {broken ? <span className="block font-sans font-semibold text-red-800">rusak</span> : null}
                       </th>
                       <td className="px-3 py-2 whitespace-nowrap">
-                        <time dateTime={row.at.toISOString()}>{timeFormat.format(row.at)}</time>
+                        <DateText at={row.at} format="dateTimeSeconds" />
                       </td>
                       <td className="px-3 py-2">{row.officerName ?? <span className="text-slate-600">Sistem/Pelapor</span>}</td>
                       <td className="px-3 py-2">

@@ -5,6 +5,7 @@ import { getDb } from '@/lib/db/client';
 import { getSettings } from '@/lib/settings';
 import { PendingRequestsTable } from './forms';
 import { DataTable } from '@/components/ui/data-table';
+import { DateText } from '@/components/ui/date-text';
 import { formatOfficeDateTime } from '@/lib/office-time';
 
 export const metadata: Metadata = { title: 'Permintaan Identitas Pelapor' };
@@ -74,7 +75,7 @@ export default async function IdentityRequestsAdminPage() {
                     <td className="px-3 py-2">{row.officerName}</td>
                     <td className="px-3 py-2">{STATUS_LABELS[row.status]}</td>
                     <td className="px-3 py-2">{row.decidedByName ?? 'Otomatis'}</td>
-                    <td className="px-3 py-2 whitespace-nowrap">{row.decidedAt ? formatOfficeDateTime(row.decidedAt) : '—'}</td>
+                    <td className="px-3 py-2 whitespace-nowrap">{row.decidedAt ? <DateText at={row.decidedAt} format="dateTime" /> : '—'}</td>
                   </tr>
                 ))}
           </DataTable>

@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { FieldFrame, TextField } from '@/components/forms/field';
+import { FormMessage } from '@/components/forms/form-message';
 import type { ActionState } from '@/lib/auth/session';
 import { IDLE } from '@/lib/forms';
 import { createOfficerAction, manageOfficerAction, type OneTimePassword } from './actions';
@@ -19,25 +20,6 @@ const small =
   'inline-flex min-h-11 items-center justify-center rounded-md border-2 border-brand-700 bg-white px-3 py-2 text-sm font-semibold text-brand-800 hover:bg-brand-50 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-75';
 const danger =
   'inline-flex min-h-11 items-center justify-center rounded-md border-2 border-red-700 bg-white px-3 py-2 text-sm font-semibold text-red-800 hover:bg-red-50 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-red-700 disabled:opacity-75';
-
-function Message({ state, id }: { state: ActionState<unknown>; id: string }) {
-  const text = state.status === 'idle' ? null : state.message;
-  return (
-    <div id={id} role="status" aria-live="polite">
-      {text ? (
-        <p
-          className={
-            state.status === 'error'
-              ? 'rounded-md border border-red-700 bg-red-50 px-3 py-2 font-medium text-red-800'
-              : 'rounded-md border border-green-700 bg-green-50 px-3 py-2 text-green-900'
-          }
-        >
-          {text}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 function OneTimePasswordNotice({ password }: { password: string }) {
   return (
@@ -64,7 +46,7 @@ export function CreateOfficerForm() {
   const created = state.status === 'success' ? state.data : undefined;
   return (
     <div className="space-y-4">
-      <Message state={state} id="buat-pesan" />
+      <FormMessage state={state} id="buat-pesan" />
       {created ? <OneTimePasswordNotice password={created.oneTimePassword} /> : null}
       <form action={formAction} className="space-y-4" noValidate>
         <TextField
@@ -139,7 +121,7 @@ export function OfficerRowActions({ id, name, role, active, totpEnabled, isSelf 
 
   return (
     <div className="space-y-3">
-      <Message state={state} id={`petugas-${id}-pesan`} />
+      <FormMessage state={state} id={`petugas-${id}-pesan`} />
       {issued ? <OneTimePasswordNotice password={issued.oneTimePassword} /> : null}
       <div className="flex flex-wrap items-end gap-3">
         <form action={formAction} className="flex items-end gap-2">

@@ -3,7 +3,7 @@ import { listOfficers, ROLE_LABELS } from '@/lib/auth/officers';
 import { AccessDenied, adminForPage } from '@/app/(officer)/petugas/admin/admin-gate';
 import { getDb } from '@/lib/db/client';
 import { CreateOfficerForm, OfficerRowActions } from './forms';
-import { formatOfficeDateTime } from '@/lib/office-time';
+import { DateText } from '@/components/ui/date-text';
 
 export const metadata: Metadata = { title: 'Kelola Petugas' };
 
@@ -13,6 +13,8 @@ export default async function OfficersAdminPage() {
   const officer = await adminForPage();
   if (!officer) return <AccessDenied />;
   const rows = await listOfficers(getDb(), officer);
+  // A server component renders once per request: one reading of the clock for the whole table.
+  // eslint-disable-next-line react-hooks/purity -- not a client render, so it cannot re-render with a new value
   const now = Date.now();
 
   return (
@@ -52,7 +54,7 @@ export default async function OfficersAdminPage() {
                   ) : null}
                   {locked ? (
                     <li className="rounded bg-red-100 px-2 py-0.5 text-red-900">
-                      Terkunci sampai {formatOfficeDateTime(row.lockedUntil!)} WITA
+                      Terkunci sampai <DateText at={row.lockedUntil!} format="dateTime" zone />
                     </li>
                   ) : null}
                 </ul>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { DateText, DeadlineNote, EvidenceList, ReportDetails, Section, Thread, Timeline } from '@/components/officer/case-sections';
+import { DeadlineNote, EvidenceList, ReportDetails, Section, Thread, Timeline } from '@/components/officer/case-sections';
 import { AcceptForm, ConcludeForm, ReferForm, RejectForm, ReturnToInvestigationForm, StartVerificationForm } from '@/components/officer/decision-forms';
 import { IdentityPanel } from '@/components/officer/identity-panel';
 import { MessageForm } from '@/components/officer/message-form';
@@ -19,6 +19,7 @@ import { analyzeSpam } from '@/lib/security/spam';
 import { getSettings } from '@/lib/settings';
 import * as actions from './actions';
 import { OFFICE_TIME_ZONE } from '@/lib/office-time';
+import { DateText } from '@/components/ui/date-text';
 
 type Props = { params: Promise<{ caseNumber: string }> };
 
@@ -92,7 +93,7 @@ export default async function CasePage({ params }: Props) {
           <dd>{view.category ?? 'Tidak ada kategori'}</dd>
           <dt className="font-semibold">Diterima</dt>
           <dd>
-            <DateText at={view.createdAt} withTime />
+            <DateText at={view.createdAt} format="dateTime" zone />
           </dd>
           <dt className="font-semibold">Petugas penanggung jawab</dt>
           <dd>{view.assignedOfficerName ?? 'Belum ada'}</dd>
@@ -185,7 +186,7 @@ export default async function CasePage({ params }: Props) {
               <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
                 <dt className="font-semibold">Waktu</dt>
                 <dd>
-                  <DateText at={item.scheduledAt} withTime />
+                  <DateText at={item.scheduledAt} format="dateTime" zone />
                 </dd>
                 <dt className="font-semibold">Tempat</dt>
                 <dd className="break-words">{item.place}</dd>

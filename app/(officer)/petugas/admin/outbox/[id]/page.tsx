@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
-import { notFound, redirect } from 'next/navigation';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { isReporterEmail, readOutboxEmail, RETRYABLE_STATUSES } from '@/lib/admin/outbox';
 import { AccessDenied, adminForPage } from '@/app/(officer)/petugas/admin/admin-gate';
 import { getDb } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { RetryEmailForm, StatusBadge } from '../forms';
-import { formatOfficeDateTime } from '@/lib/office-time';
+import { DateText } from '@/components/ui/date-text';
 import { kindLabel, NOT_CONFIGURED_NOTE} from '../labels';
 
 export const metadata: Metadata = { title: 'Email Keluar' };
@@ -36,9 +37,9 @@ export default async function OutboxEmailPage({ params }: { params: Promise<{ id
   return (
     <div className="max-w-3xl space-y-6">
       <p>
-        <a href="/petugas/admin/outbox" className="font-semibold text-brand-700 underline underline-offset-2">
+        <Link href="/petugas/admin/outbox" className="font-semibold text-brand-700 underline underline-offset-2">
           <span aria-hidden="true">← </span>Kembali ke Email Keluar
-        </a>
+        </Link>
       </p>
 
       <div>
@@ -75,20 +76,20 @@ export default async function OutboxEmailPage({ params }: { params: Promise<{ id
         <dd className="mb-2 font-mono text-sm break-all sm:mb-0">{email.lastError ?? <span className="font-sans">Tidak ada</span>}</dd>
         <dt className="font-semibold">Dibuat (WITA)</dt>
         <dd className="mb-2 sm:mb-0">
-          <time dateTime={email.createdAt.toISOString()}>{formatOfficeDateTime(email.createdAt)}</time>
+          <DateText at={email.createdAt} format="dateTime" />
         </dd>
         {email.sentAt ? (
           <>
             <dt className="font-semibold">Terkirim (WITA)</dt>
             <dd>
-              <time dateTime={email.sentAt.toISOString()}>{formatOfficeDateTime(email.sentAt)}</time>
+              <DateText at={email.sentAt} format="dateTime" />
             </dd>
           </>
         ) : email.status === 'pending' ? (
           <>
             <dt className="font-semibold">Percobaan berikutnya (WITA)</dt>
             <dd>
-              <time dateTime={email.nextAttemptAt.toISOString()}>{formatOfficeDateTime(email.nextAttemptAt)}</time>
+              <DateText at={email.nextAttemptAt} format="dateTime" />
             </dd>
           </>
         ) : null}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { formatBytes, formatDecimalInput } from '@/lib/format';
+
+describe('formatBytes writes sizes as Indonesian readers do', () => {
+  it.each([
+    [0, '0 byte'],
+    [12, '12 byte'],
+    [1023, '1.023 byte'],
+    [1024, '1 KB'],
+    [300 * 1024 + 100, '300 KB'],
+    [1024 * 1024 - 1, '1 MB'],
+    [10 * 1024 * 1024, '10 MB'],
+    [10.5 * 1024 * 1024, '10,5 MB'],
+    [10.44 * 1024 * 1024, '10,4 MB'],
+    [1536 * 1024 * 1024, '1.536 MB'],
+  ])('%d bytes → %s', (bytes, text) => {
+    expect(formatBytes(bytes)).toBe(text);
+  });
+});
+
+describe('formatDecimalInput writes a number a form field reads back', () => {
+  it.each([
+    [10, '10'],
+    [10.5, '10,5'],
+    [2.25, '2,3'],
+    [1024, '1024'],
+  ])('%d → %s', (value, text) => {
+    expect(formatDecimalInput(value)).toBe(text);
+  });
+});
