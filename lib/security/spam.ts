@@ -54,6 +54,8 @@ export const SPAM_RULES: readonly SpamRule[] = [
 const LINK_PATTERN =
   /\bhttps?\s?:\s?\/\/|\bwww\s?\.|\b(wa\.me|t\.me|bit\.ly|tinyurl\.com|linktr\.ee|s\.id)\/|(?<![a-z0-9-])[a-z0-9-]{2,63}\s?(\.|\[\.\]|\(\.\)|\bdot\b)\s?(com|net|xyz|top|site|online|vip|club|live|bet|casino|link|asia|pro|fun|shop|win|lol|cc|io|me|info|biz)\b/g;
 
+const GAMBLING_ADDRESS = /slot|gacor|togel|judi|toto|maxwin|casino|kasino|sbobet|scatter|zeus|olympus/;
+
 export type SpamReason = { id: string; label: string; points: number; view?: string; match?: string };
 
 export type SpamAnalysis = { score: number; quarantine: boolean; reasons: SpamReason[] };
@@ -80,9 +82,12 @@ export function analyzeSpam({ texts, honeypot }: SpamInput): SpamAnalysis {
     }
   }
 
-  const links = foldText(raw).match(LINK_PATTERN)?.length ?? 0;
-  if (links > 0) {
-    reasons.push({ id: 'links', label: `${links} tautan`, points: Math.min(links, MAX_LINK_POINTS) });
+  const links = foldText(raw).match(LINK_PATTERN) ?? [];
+  if (links.length > 0) {
+    reasons.push({ id: 'links', label: `${links.length} tautan`, points: Math.min(links.length, MAX_LINK_POINTS) });
+    // A link whose address is itself a gambling name ("slot777.vip") advertises on its own.
+    const gambling = links.find((link) => GAMBLING_ADDRESS.test(link));
+    if (gambling) reasons.push({ id: 'gambling-link', label: 'tautan ke alamat bernama judi', points: 2, match: gambling });
   }
 
   const score = reasons.reduce((sum, reason) => sum + reason.points, 0);

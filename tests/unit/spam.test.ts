@@ -88,7 +88,13 @@ describe('scoring stays explainable', () => {
     expect(analysis.score).toBe(5);
   });
 
-  it('does not score words that only name the topic', () => {
+  it('needs two signals: a brand name alone is one, a brand with its address is two', () => {
+    expect(analyzeSpam({ texts: ['sl0t777'] })).toMatchObject({ score: 3, quarantine: false });
+    expect(analyzeSpam({ texts: ['sl0t777 https://slot777.xyz'] }).reasons.map((r) => r.id)).toEqual(['brand', 'links', 'gambling-link']);
+    expect(looksLikeSpam({ texts: ['sl0t777 https://slot777.xyz'] })).toBe(true);
+  });
+
+    it('does not score words that only name the topic', () => {
     expect(analyzeSpam({ texts: ['judi slot togel toto judol'] }).score).toBe(0);
   });
 
