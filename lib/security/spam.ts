@@ -1,4 +1,4 @@
-import { foldText, spamViews } from './normalize';
+import { foldText, readDigitsAsLetters, spamViews } from './normalize';
 
 /**
  * A plain, explainable score for submissions that look like gambling spam (the seed
@@ -86,7 +86,7 @@ export function analyzeSpam({ texts, honeypot }: SpamInput): SpamAnalysis {
   if (links.length > 0) {
     reasons.push({ id: 'links', label: `${links.length} tautan`, points: Math.min(links.length, MAX_LINK_POINTS) });
     // A link whose address is itself a gambling name ("slot777.vip") advertises on its own.
-    const gambling = links.find((link) => GAMBLING_ADDRESS.test(link));
+    const gambling = links.find((link) => GAMBLING_ADDRESS.test(link) || GAMBLING_ADDRESS.test(readDigitsAsLetters(link)));
     if (gambling) reasons.push({ id: 'gambling-link', label: 'tautan ke alamat bernama judi', points: 2, match: gambling });
   }
 
