@@ -128,8 +128,49 @@ async function serverBench() {
       [],
     )}`,
   );
+  await statisticsBench();
   await db.run(sql`SELECT 1`);
   closeDb();
+}
+
+/**
+ * The Zona Integritas report over every seeded case: timeline events are added for each
+ * (verification started a day after submission, a first answer two days after, closing
+ * for the closed states), then the whole statistics read model runs for the period that
+ * holds all of them (a year's worth at 100,000 cases).
+ */
+async function statisticsBench() {
+  const client = (globalThis as unknown as { __wbsDb: { client: import('@libsql/client').Client } }).__wbsDb.client;
+  const { computeStatistics } = await import('@/lib/stats/officer-stats');
+  const { customPeriod } = await import('@/lib/stats/period');
+  const started = performance.now();
+  const ids = await client.execute('SELECT id, state, created_at FROM cases ORDER BY id');
+  const batch: { sql: string; args: (string | number)[] }[] = [];
+  const flush = async () => {
+    if (batch.length) await client.batch(batch.splice(0), 'write');
+  };
+  const insert = `INSERT INTO case_events (case_id, kind, from_state, to_state, created_at) VALUES (?, ?, ?, ?, ?)`;
+  for (const row of ids.rows) {
+    const id = Number(row.id);
+    const state = String(row.state);
+    const created = Number(row.created_at);
+    if (state === 'received') continue;
+    batch.push({ sql: insert, args: [id, 'verification_started', 'received', 'verifying', created + 86400] });
+    if (state !== 'verifying') batch.push({ sql: insert, args: [id, 'accepted_complete', 'verifying', 'investigating', created + 2 * 86400] });
+    if (['concluded', 'referred', 'rejected'].includes(state)) batch.push({ sql: insert, args: [id, state, 'investigating', state, created + 20 * 86400] });
+    if (batch.length >= 5000) await flush();
+  }
+  await flush();
+  await client.execute('ANALYZE');
+  console.log(`statistics: timeline events seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const first = new Date(Number(ids.rows[0].created_at) * 1000 + 8 * 3600_000).toISOString().slice(0, 10);
+  const last = new Date(Date.now() + 30 * 86400_000 + 8 * 3600_000).toISOString().slice(0, 10);
+  const period = customPeriod(first, last);
+  const once = performance.now();
+  await computeStatistics(getDb(), period);
+  console.log(`statistics: first run ${(performance.now() - once).toFixed(0)} ms`);
+  const report = await time(5, () => computeStatistics(getDb(), period));
+  console.log(`statistics: the whole report for ${period.label} (${CASES.toLocaleString('en')} cases): ${ms(report)}`);
 }
 
 function get(port: number, urlPath: string, headers: Record<string, string> = {}) {

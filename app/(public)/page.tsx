@@ -139,7 +139,11 @@ export default async function HomePage() {
           <a href="/status" className={link}>
             Cek Status
           </a>{' '}
-          dengan memasukkan kode tiket.
+          dengan memasukkan kode tiket. Ringkasan penanganan seluruh laporan tahun ini ada di halaman{' '}
+          <a href="/statistik" className={link}>
+            Statistik
+          </a>
+          .
         </p>
       </section>
 

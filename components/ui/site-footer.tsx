@@ -26,6 +26,11 @@ export function SiteFooter({ settings }: { settings: FooterSettings }) {
             </span>
           )}
         </address>
+        <p>
+          <a href="/statistik" className="font-semibold text-brand-700 underline underline-offset-2">
+            Statistik pengaduan
+          </a>
+        </p>
         <p>Identitas pelapor dirahasiakan. Simpan kode tiket Anda di tempat aman dan jangan bagikan kepada siapa pun.</p>
       </div>
     </footer>

@@ -233,7 +233,11 @@ export const caseEvents = sqliteTable(
     visibleToReporter: integer('visible_to_reporter', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [index('case_events_case_idx').on(t.caseId, t.createdAt)],
+  (t) => [
+    index('case_events_case_idx').on(t.caseId, t.createdAt),
+    // Statistics find the events of one kind in a period (verification started, closures).
+    index('case_events_kind_created_idx').on(t.kind, t.createdAt),
+  ],
 );
 export type CaseEvent = typeof caseEvents.$inferSelect;
 
@@ -310,4 +314,34 @@ export const holidays = sqliteTable(
 export const receiptViews = sqliteTable('receipt_views', {
   nonceHash: text('nonce_hash').primaryKey(),
   createdAt: createdAt(),
+});
+
+export const EVALUATION_SECTIONS = ['hasil_evaluasi', 'tindak_lanjut'] as const;
+
+/**
+ * What admins write per reporting period for the Zona Integritas sheet: "Hasil evaluasi"
+ * and "Tindak lanjut hasil evaluasi", each with who wrote it and when. One row per period
+ * and section; a new text replaces the old one and the audit log keeps the history.
+ */
+export const wbsEvaluations = sqliteTable(
+  'wbs_evaluations',
+  {
+    periodKey: text('period_key').notNull(),
+    section: text('section', { enum: EVALUATION_SECTIONS }).notNull(),
+    body: text('body').notNull(),
+    officerId: integer('officer_id').notNull().references(() => officers.id),
+    updatedAt: integer('updated_at', { mode: 'timestamp' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.periodKey, t.section] })],
+);
+export type WbsEvaluation = typeof wbsEvaluations.$inferSelect;
+
+/**
+ * Precomputed aggregates (the public /statistik page): computed at most once per interval
+ * by whichever instance asks first, so a busy public page costs one indexed read.
+ */
+export const statsSnapshots = sqliteTable('stats_snapshots', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+  computedAt: integer('computed_at', { mode: 'timestamp' }).notNull(),
 });

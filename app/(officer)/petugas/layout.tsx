@@ -18,6 +18,7 @@ export default async function OfficerLayout({ children }: { children: React.Reac
 
   const nav = [
     { href: '/petugas', label: 'Kotak Masuk' },
+    { href: '/petugas/statistik', label: 'Statistik' },
     { href: '/petugas/akun', label: 'Akun Saya' },
     ...(officer.role === 'admin'
       ? [
