@@ -29,6 +29,8 @@ const { applyMigrations } = await import('@/lib/db/migrate');
 const { ensureDefaults } = await import('@/lib/db/seed');
 const { findCaseByTicket } = await import('@/lib/cases/reporter-view');
 const { listInbox, countByState } = await import('@/lib/cases/inbox');
+const { authorizeOfficer } = await import('@/lib/auth/guard');
+const { officers } = await import('@/lib/db/schema');
 const { generateTicket, normalizeTicket } = await import('@/lib/cases/ticket');
 const { ticketKey } = await import('@/lib/env');
 const { CASE_STATES } = await import('@/lib/cases/workflow');
@@ -106,21 +108,28 @@ async function serverBench() {
   const miss = await time(1000, () => findCaseByTicket(db, generateTicket()));
   console.log(`unknown ticket: ${ms(miss)}`);
 
-  const first = await time(200, () => listInbox(db, { view: 'open' }));
+  // The inbox is a read model behind the guard: a bench officer, authorised as a page would.
+  const [benchOfficer] = await db
+    .insert(officers)
+    .values({ email: `bench-${Date.now()}@wbs.local`, name: 'Bench', passwordHash: 'not-a-login' })
+    .returning({ id: officers.id });
+  const officer = await authorizeOfficer(db, { id: benchOfficer.id });
+
+  const first = await time(200, () => listInbox(db, officer, { view: 'open' }));
   console.log(`inbox, open cases, first page (50): ${ms(first)}`);
   let cursor: string | undefined;
-  for (let i = 0; i < 1000; i++) cursor = (await listInbox(db, { view: 'open', after: cursor })).nextCursor ?? undefined;
-  const deep = await time(200, () => listInbox(db, { view: 'open', after: cursor }));
+  for (let i = 0; i < 1000; i++) cursor = (await listInbox(db, officer, { view: 'open', after: cursor })).nextCursor ?? undefined;
+  const deep = await time(200, () => listInbox(db, officer, { view: 'open', after: cursor }));
   console.log(`inbox, open cases, page 1,001 (keyset): ${ms(deep)}`);
-  const byState = await time(200, () => listInbox(db, { view: 'verifying' }));
+  const byState = await time(200, () => listInbox(db, officer, { view: 'verifying' }));
   console.log(`inbox, one state: ${ms(byState)}`);
-  const byCategory = await time(200, () => listInbox(db, { view: 'open', categoryId: 3 }));
+  const byCategory = await time(200, () => listInbox(db, officer, { view: 'open', categoryId: 3 }));
   console.log(`inbox, open cases in one category: ${ms(byCategory)}`);
-  const closed = await time(200, () => listInbox(db, { view: 'concluded' }));
+  const closed = await time(200, () => listInbox(db, officer, { view: 'concluded' }));
   console.log(`inbox, concluded (newest first): ${ms(closed)}`);
-  const quarantine = await time(200, () => listInbox(db, { view: 'quarantine' }));
+  const quarantine = await time(200, () => listInbox(db, officer, { view: 'quarantine' }));
   console.log(`inbox, quarantine: ${ms(quarantine)}`);
-  const counts = await time(50, () => countByState(db));
+  const counts = await time(50, () => countByState(db, officer));
   console.log(`counts per state (tabs): ${ms(counts)}`);
   console.log(
     `  plan (open, first page): ${await plan(

@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import { listAudit, verifyAuditChain, type AuditChainResult } from '@/lib/audit/log';
-import { authorizeOfficer, type SessionUser } from '@/lib/auth/guard';
+import { asAdmin, type AuthorizedOfficer } from '@/lib/auth/guard';
 import { EVENT_LABELS } from '@/lib/cases/officer-view';
 import type { Database } from '@/lib/db/client';
 import { cases, officers } from '@/lib/db/schema';
@@ -94,10 +94,10 @@ export type AuditPageView = {
  */
 export async function loadAuditPage(
   db: Database,
-  actor: SessionUser,
+  officer: AuthorizedOfficer,
   options: { beforeId?: number | null; limit?: number } = {},
 ): Promise<AuditPageView> {
-  await authorizeOfficer(db, actor, 'admin');
+  asAdmin(officer);
   const beforeId = options.beforeId != null && Number.isSafeInteger(options.beforeId) && options.beforeId > 0 ? options.beforeId : null;
   const [page, chain] = await Promise.all([
     listAudit(db, { beforeId, limit: options.limit ?? AUDIT_PAGE_SIZE }),

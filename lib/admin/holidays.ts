@@ -2,7 +2,7 @@ import Holidays from 'date-holidays';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { appendAudit } from '@/lib/audit/log';
-import { authorizeOfficer, type SessionUser } from '@/lib/auth/guard';
+import { asAdmin, type AuthorizedOfficer } from '@/lib/auth/guard';
 import { nationalHolidayDates } from '@/lib/cases/holidays';
 import type { Database } from '@/lib/db/client';
 import { holidays } from '@/lib/db/schema';
@@ -56,8 +56,8 @@ export type HolidayOverview = {
 };
 
 /** National holidays of this year and next, and every day the office added. Admins only. */
-export async function listHolidays(db: Database, actor: SessionUser, options: { now?: Date } = {}): Promise<HolidayOverview> {
-  await authorizeOfficer(db, actor, 'admin');
+export async function listHolidays(db: Database, officer: AuthorizedOfficer, options: { now?: Date } = {}): Promise<HolidayOverview> {
+  asAdmin(officer);
   const year = officeYear(options.now ?? new Date());
   const added = await db.select({ date: holidays.date, name: holidays.name }).from(holidays).orderBy(asc(holidays.date));
   return {
@@ -108,8 +108,8 @@ export function formatHolidayDate(date: string): string {
  * counts already) and a Saturday or Sunday (never a working day), each at the date.
  * Audited as `holiday.add` with the date only.
  */
-export async function addHoliday(db: Database, actor: SessionUser, input: AddHolidayInput): Promise<HolidayItem> {
-  const admin = await authorizeOfficer(db, actor, 'admin');
+export async function addHoliday(db: Database, officer: AuthorizedOfficer, input: AddHolidayInput): Promise<HolidayItem> {
+  const admin = asAdmin(officer);
   const parsed = addHolidaySchema.safeParse(input);
   if (!parsed.success) throw invalid(parsed.error);
   const { date, name } = parsed.data;
@@ -144,8 +144,8 @@ export async function addHoliday(db: Database, actor: SessionUser, input: AddHol
 }
 
 /** Removes an office holiday; audited as `holiday.remove` with the date. */
-export async function removeHoliday(db: Database, actor: SessionUser, input: { date: string }): Promise<void> {
-  const admin = await authorizeOfficer(db, actor, 'admin');
+export async function removeHoliday(db: Database, officer: AuthorizedOfficer, input: { date: string }): Promise<void> {
+  const admin = asAdmin(officer);
   const parsed = removeHolidaySchema.safeParse(input);
   if (!parsed.success) throw invalid(parsed.error);
   const { date } = parsed.data;

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import { appendAudit } from '@/lib/audit/log';
-import { authorizeOfficer, type SessionUser } from '@/lib/auth/guard';
+import { asAdmin, type AuthorizedOfficer } from '@/lib/auth/guard';
 import type { Database } from '@/lib/db/client';
 import { cases, identityRequests, officers } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
@@ -35,10 +35,10 @@ const decider = alias(officers, 'decider');
 /** Pending requests, oldest first (the longest waiting on top), and the last decisions. Admins only. */
 export async function listIdentityRequests(
   db: Database,
-  actor: SessionUser,
+  officer: AuthorizedOfficer,
   options: { recentLimit?: number } = {},
 ): Promise<{ pending: IdentityRequestItem[]; recent: DecidedIdentityRequest[] }> {
-  await authorizeOfficer(db, actor, 'admin');
+  asAdmin(officer);
   const columns = {
     id: identityRequests.id,
     caseNumber: cases.caseNumber,
@@ -74,8 +74,8 @@ export type DecideIdentityRequestInput = z.input<typeof decideIdentityRequestSch
 
 const STATUS_LABEL = { approved: 'disetujui', denied: 'ditolak' } as const;
 
-async function decide(db: Database, actor: SessionUser, requestId: number, decision: 'approved' | 'denied') {
-  const admin = await authorizeOfficer(db, actor, 'admin');
+async function decide(db: Database, officer: AuthorizedOfficer, requestId: number, decision: 'approved' | 'denied') {
+  const admin = asAdmin(officer);
   return db.transaction(async (tx) => {
     const [request] = await tx
       .select({ id: identityRequests.id, caseId: identityRequests.caseId, officerId: identityRequests.officerId, status: identityRequests.status })
@@ -119,11 +119,11 @@ async function decide(db: Database, actor: SessionUser, requestId: number, decis
  * Approves a pending request: the officer who asked can then open the identity on the
  * case page (each view audited there). An admin cannot approve their own request.
  */
-export async function approveIdentityRequest(db: Database, actor: SessionUser, input: { requestId: number }) {
-  return decide(db, actor, input.requestId, 'approved');
+export async function approveIdentityRequest(db: Database, officer: AuthorizedOfficer, input: { requestId: number }) {
+  return decide(db, officer, input.requestId, 'approved');
 }
 
 /** Denies a pending request; the officer may ask again with a better reason. */
-export async function denyIdentityRequest(db: Database, actor: SessionUser, input: { requestId: number }) {
-  return decide(db, actor, input.requestId, 'denied');
+export async function denyIdentityRequest(db: Database, officer: AuthorizedOfficer, input: { requestId: number }) {
+  return decide(db, officer, input.requestId, 'denied');
 }

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import { appendAudit } from '@/lib/audit/log';
-import { authorizeOfficer, type SessionUser } from '@/lib/auth/guard';
+import { asAdmin, type AuthorizedOfficer } from '@/lib/auth/guard';
 import type { Database } from '@/lib/db/client';
 import { emailOutbox, OUTBOX_STATUSES, type OutboxEmail } from '@/lib/db/schema';
 import { requeueEmail } from '@/lib/email/outbox';
@@ -10,8 +10,8 @@ import { openRecipient } from '@/lib/email/recipient';
 
 /**
  * The outbox as admins see it at /petugas/admin/outbox: what the WBS sent, is sending,
- * gave up on, or (without RESEND_API_KEY) kept instead of sending. Every function checks
- * the actor is an active admin first.
+ * gave up on, or (without RESEND_API_KEY) kept instead of sending. Every function takes
+ * the AuthorizedOfficer the guard made and refuses one without the admin role.
  *
  * The list never carries bodies, and hides the address of emails to reporters: their
  * address is personal data, so it shows only on the email's own page, whose every view
@@ -51,8 +51,8 @@ export type ListOutboxOptions = { status?: OutboxStatus | null; beforeId?: numbe
  * One page of the outbox, newest first, keyset-paginated on the id (pass the previous
  * page's `nextBeforeId` as `beforeId`; it is null on the last page). Admins only.
  */
-export async function listOutbox(db: Database, actor: SessionUser, options: ListOutboxOptions): Promise<OutboxPage> {
-  await authorizeOfficer(db, actor, 'admin');
+export async function listOutbox(db: Database, officer: AuthorizedOfficer, options: ListOutboxOptions): Promise<OutboxPage> {
+  asAdmin(officer);
   const limit = Math.min(Math.max(Math.trunc(options.limit) || 1, 1), 200);
   const conditions = [];
   if (options.status) conditions.push(eq(emailOutbox.status, options.status));
@@ -82,8 +82,8 @@ export async function listOutbox(db: Database, actor: SessionUser, options: List
 }
 
 /** How many emails are in each status (every status present, zero when none). Admins only. */
-export async function countByStatus(db: Database, actor: SessionUser): Promise<Record<OutboxStatus, number>> {
-  await authorizeOfficer(db, actor, 'admin');
+export async function countByStatus(db: Database, officer: AuthorizedOfficer): Promise<Record<OutboxStatus, number>> {
+  asAdmin(officer);
   const rows = await db.select({ status: emailOutbox.status, n: count() }).from(emailOutbox).groupBy(emailOutbox.status);
   const counts = Object.fromEntries(OUTBOX_STATUSES.map((status) => [status, 0])) as Record<OutboxStatus, number>;
   for (const row of rows) counts[row.status] = row.n;
@@ -114,8 +114,8 @@ function notFound(id: number): AppError {
  * One email with its bodies, for an admin. Audited as `email.read` with the id only,
  * since an email to a reporter carries their address.
  */
-export async function readOutboxEmail(db: Database, actor: SessionUser, id: number): Promise<OutboxEmailView> {
-  const admin = await authorizeOfficer(db, actor, 'admin');
+export async function readOutboxEmail(db: Database, officer: AuthorizedOfficer, id: number): Promise<OutboxEmailView> {
+  const admin = asAdmin(officer);
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(emailOutbox).where(eq(emailOutbox.id, id)).limit(1);
     if (!row) throw notFound(id);
@@ -155,8 +155,8 @@ export const retryOutboxEmailSchema = z.object({
  * fresh 24-hour retry window. Refuses any other status with a message saying why.
  * Audited as `email.retry` with the id, in the same transaction as the requeue.
  */
-export async function retryOutboxEmail(db: Database, actor: SessionUser, id: number): Promise<void> {
-  const admin = await authorizeOfficer(db, actor, 'admin');
+export async function retryOutboxEmail(db: Database, officer: AuthorizedOfficer, id: number): Promise<void> {
+  const admin = asAdmin(officer);
   await db.transaction(async (tx) => {
     const [row] = await tx.select({ status: emailOutbox.status }).from(emailOutbox).where(eq(emailOutbox.id, id)).limit(1);
     if (!row) throw notFound(id);

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { appendAudit } from '@/lib/audit/log';
-import { authorizeOfficer, type SessionUser } from '@/lib/auth/guard';
+import { asAdmin, type AuthorizedOfficer } from '@/lib/auth/guard';
 import type { Database } from '@/lib/db/client';
 import { settings } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
@@ -165,18 +165,18 @@ export function settingsFormValues(current: OfficeSettings): Record<SettingsForm
 const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof OfficeSettings)[];
 
 /**
- * Saves the office settings from the admin form. Checks that the actor is an active
- * admin, validates everything (AppError at the first bad field; the action shows every
+ * Saves the office settings from the admin form. Refuses an officer without the
+ * admin role, validates everything (AppError at the first bad field; the action shows every
  * field's message before this runs), then writes only the keys whose value changed, in
  * one transaction with a `settings.update` audit row naming those keys. Values are not
  * audited: the log keeps field names, never what was typed.
  */
 export async function updateSettings(
   db: Database,
-  actor: SessionUser,
+  officer: AuthorizedOfficer,
   input: SettingsFormInput,
 ): Promise<{ changed: (keyof OfficeSettings)[] }> {
-  const admin = await authorizeOfficer(db, actor, 'admin');
+  const admin = asAdmin(officer);
   const parsed = settingsFormSchema.safeParse(input);
   if (!parsed.success) {
     const [[field, message]] = Object.entries(fieldErrorsFrom(parsed.error));

@@ -5,13 +5,14 @@ import type { Database } from '@/lib/db/client';
 import { NOTIFY_MODES, officers, type Officer } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import { getSettings } from '@/lib/settings';
-import { authorizeOfficer, type SessionUser } from './guard';
+import type { AuthenticatedOfficer } from './guard';
 import { hashPassword, verifyPassword } from './password';
 import { formatSecretForDisplay, newTotpSecret, openTotp, sealTotp, totpQrDataUrl, totpUri, verifyTotpCode } from './totp';
 
 /**
- * An officer's own account: password, two-step verification and email notifications. Like the admin
- * services, each function re-checks the acting officer from the database first.
+ * An officer's own account: password, two-step verification and email notifications. Each
+ * function takes the officer the guard signed in (lib/auth/guard.ts), which may still be
+ * activating: these are the steps such an account may take.
  */
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -43,8 +44,7 @@ export const totpCodeSchema = z.object({
 });
 
 /** Sets a new password after checking the current one; the one-time-password flag clears. */
-export async function changeOwnPassword(db: Database, actor: SessionUser, input: ChangePasswordInput): Promise<void> {
-  const me = await authorizeOfficer(db, actor, 'officer', { allowPendingActivation: true });
+export async function changeOwnPassword(db: Database, me: AuthenticatedOfficer, input: ChangePasswordInput): Promise<void> {
   const data = changePasswordSchema.parse(input);
   const [row] = await db.select({ passwordHash: officers.passwordHash }).from(officers).where(eq(officers.id, me.id));
   if (!(await verifyPassword(row.passwordHash, data.currentPassword))) {
@@ -63,8 +63,7 @@ export type TotpEnrolment = { secret: string; secretForDisplay: string; uri: str
  * The enrolment in progress (secret stored, not yet confirmed with a code), or null.
  * Shown only to the officer it belongs to.
  */
-export async function pendingTotpEnrolment(db: Database, actor: SessionUser): Promise<TotpEnrolment | null> {
-  const me = await authorizeOfficer(db, actor, 'officer', { allowPendingActivation: true });
+export async function pendingTotpEnrolment(db: Database, me: AuthenticatedOfficer): Promise<TotpEnrolment | null> {
   const [row] = await db
     .select({ enc: officers.totpSecretEnc, enabled: officers.totpEnabled })
     .from(officers)
@@ -77,8 +76,7 @@ export async function pendingTotpEnrolment(db: Database, actor: SessionUser): Pr
 }
 
 /** Starts (or restarts) enrolment with a fresh secret; refused while TOTP is already on. */
-export async function beginTotpEnrolment(db: Database, actor: SessionUser): Promise<void> {
-  const me = await authorizeOfficer(db, actor, 'officer', { allowPendingActivation: true });
+export async function beginTotpEnrolment(db: Database, me: AuthenticatedOfficer): Promise<void> {
   if (me.totpEnabled) {
     throw new AppError('totp_already_enabled', { userMessage: 'Verifikasi dua langkah sudah aktif pada akun Anda.' });
   }
@@ -86,8 +84,7 @@ export async function beginTotpEnrolment(db: Database, actor: SessionUser): Prom
 }
 
 /** Turns TOTP on once the officer proves the app shows the right code. */
-export async function confirmTotpEnrolment(db: Database, actor: SessionUser, input: { code: string }): Promise<void> {
-  const me = await authorizeOfficer(db, actor, 'officer', { allowPendingActivation: true });
+export async function confirmTotpEnrolment(db: Database, me: AuthenticatedOfficer, input: { code: string }): Promise<void> {
   const [row] = await db
     .select({ enc: officers.totpSecretEnc, enabled: officers.totpEnabled })
     .from(officers)
@@ -114,8 +111,7 @@ export async function confirmTotpEnrolment(db: Database, actor: SessionUser, inp
 }
 
 /** Turns TOTP off with a current code; refused when the office requires it. */
-export async function disableTotp(db: Database, actor: SessionUser, input: { code: string }): Promise<void> {
-  const me = await authorizeOfficer(db, actor, 'officer', { allowPendingActivation: true });
+export async function disableTotp(db: Database, me: AuthenticatedOfficer, input: { code: string }): Promise<void> {
   if ((await getSettings(db)).requireTotp) {
     throw new AppError('totp_required_by_office', {
       userMessage: 'Kantor mewajibkan verifikasi dua langkah, sehingga tidak dapat dinonaktifkan.',
@@ -144,8 +140,7 @@ export const notifyModeSchema = z.object({
 });
 
 /** How the signed-in officer chose to hear of events: 'immediate' or 'digest'. */
-export async function getNotifyMode(db: Database, actor: SessionUser): Promise<NotifyMode> {
-  const me = await authorizeOfficer(db, actor, 'officer', { allowPendingActivation: true });
+export async function getNotifyMode(db: Database, me: AuthenticatedOfficer): Promise<NotifyMode> {
   const [row] = await db.select({ notifyMode: officers.notifyMode }).from(officers).where(eq(officers.id, me.id));
   return row.notifyMode;
 }
@@ -156,8 +151,7 @@ export async function getNotifyMode(db: Database, actor: SessionUser): Promise<N
  * already in the outbox stay. Audited as `officer.notify_mode` with the new mode; a
  * choice that changes nothing writes nothing.
  */
-export async function setNotifyMode(db: Database, actor: SessionUser, mode: NotifyMode): Promise<NotifyMode> {
-  const me = await authorizeOfficer(db, actor, 'officer', { allowPendingActivation: true });
+export async function setNotifyMode(db: Database, me: AuthenticatedOfficer, mode: NotifyMode): Promise<NotifyMode> {
   const parsed = notifyModeSchema.safeParse({ mode });
   if (!parsed.success) {
     throw new AppError('invalid_notify_mode', { field: 'mode', userMessage: 'Pilih salah satu cara pemberitahuan email.' });

@@ -3,7 +3,15 @@ import type { z } from 'zod';
 import { getDb, type Database } from '@/lib/db/client';
 import { AppError, GENERIC_ERROR_MESSAGE, logUnexpected } from '@/lib/errors';
 import { fieldErrorsFrom, textValues, type FormState } from '@/lib/forms';
-import { authorizeOfficer, type AuthorizedOfficer, type OfficerRole, type SessionUser } from './guard';
+import {
+  activatedOfficer,
+  sessionOfficer,
+  forbidden,
+  type AuthenticatedOfficer,
+  type AuthorizedOfficer,
+  type OfficerRole,
+  type SessionUser,
+} from './guard';
 
 /** What an officer action returns: FormState, and on success optional data to show once. */
 export type ActionState<Data = undefined> =
@@ -12,14 +20,19 @@ export type ActionState<Data = undefined> =
 
 export type ActionResult<Data = undefined> = { message: string; data?: Data };
 
-type OfficerActionOptions = {
+type OfficerActionOptions<Pending extends boolean> = {
   /** Role the action needs (default: any active officer). */
   role?: OfficerRole;
   /** Extra fields never sent back to the page (fields named like passwords or codes always are left out). */
   secretFields?: string[];
-  /** For the account's own activation steps (password change, TOTP enrolment). */
-  allowPendingActivation?: boolean;
+  /**
+   * For the account's own activation steps (password change, TOTP enrolment): the
+   * handler then gets an AuthenticatedOfficer, which no case service accepts.
+   */
+  allowPendingActivation?: Pending;
 };
+
+type ActingOfficer<Pending extends boolean> = Pending extends true ? AuthenticatedOfficer : AuthorizedOfficer;
 
 const SECRET_FIELD = /password|sandi|code|secret|token/i;
 
@@ -44,13 +57,13 @@ export function officerActionWith(readSessionUser: () => Promise<SessionUser>) {
    *    when it names one), anything else a generic message, logged without personal data.
    * `redirect()` and `notFound()` thrown by the handler pass through untouched.
    */
-  return function officerAction<Schema extends z.ZodType, Data = undefined>(
+  return function officerAction<Schema extends z.ZodType, Data = undefined, Pending extends boolean = false>(
     schema: Schema,
     handler: (
       input: z.output<Schema>,
-      context: { officer: AuthorizedOfficer; db: Database; formData: FormData },
+      context: { officer: ActingOfficer<Pending>; db: Database; formData: FormData },
     ) => Promise<ActionResult<Data>>,
-    options: OfficerActionOptions = {},
+    options: OfficerActionOptions<Pending> = {},
   ): (previous: ActionState<Data>, formData: FormData) => Promise<ActionState<Data>> {
     return async (_previous, formData) => {
       const values = safeValues(formData, options.secretFields);
@@ -62,11 +75,12 @@ export function officerActionWith(readSessionUser: () => Promise<SessionUser>) {
       });
 
       const db = getDb();
-      let officer: AuthorizedOfficer;
+      let officer: ActingOfficer<Pending>;
       try {
-        officer = await authorizeOfficer(db, await readSessionUser(), options.role ?? 'officer', {
-          allowPendingActivation: options.allowPendingActivation,
-        });
+        const signedIn = await sessionOfficer(db, await readSessionUser());
+        const authorized = options.allowPendingActivation ? signedIn : activatedOfficer(signedIn);
+        if (options.role === 'admin' && authorized.role !== 'admin') throw forbidden();
+        officer = authorized as ActingOfficer<Pending>;
       } catch (error) {
         unstable_rethrow(error);
         if (error instanceof AppError) return refuse(error.userMessage);

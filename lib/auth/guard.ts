@@ -3,24 +3,47 @@ import type { Database } from '@/lib/db/client';
 import { officers, type Officer } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import { getSettings } from '@/lib/settings';
+import { activationDependsOnOffice, activationSteps, type ActivationSteps } from './activation';
 
 /**
  * The one authorisation check behind every officer page, action and service, free of
  * Next.js so it can be tested directly. The session only says who claims to be there;
  * the officer row decides: it must still exist, be active, and hold the role asked for.
+ *
+ * What it returns is branded: services and read models take an `AuthorizedOfficer`
+ * (never a session user they would each re-read), and only this module can make one,
+ * so a page or action cannot reach case data without having passed this check.
  */
 
 export type OfficerRole = Officer['role'];
 
+declare const signedIn: unique symbol;
+declare const activated: unique symbol;
+declare const admin: unique symbol;
+
 /** What a caller may know about the signed-in officer. Never the password hash. */
-export type AuthorizedOfficer = {
-  id: number;
-  name: string;
-  email: string;
-  role: OfficerRole;
-  totpEnabled: boolean;
-  mustChangePassword: boolean;
+type OfficerFacts = {
+  readonly id: number;
+  readonly name: string;
+  readonly email: string;
+  readonly role: OfficerRole;
+  readonly totpEnabled: boolean;
+  readonly mustChangePassword: boolean;
+  /** What is left of the account's activation (lib/auth/activation.ts). */
+  readonly activation: ActivationSteps;
 };
+
+/**
+ * A signed-in, active officer whose account may still be activating: enough for the
+ * account's own steps (password, TOTP, notifications) and the layouts, not for cases.
+ */
+export type AuthenticatedOfficer = OfficerFacts & { readonly [signedIn]: true };
+
+/** A signed-in, active, activated officer: what every case service and read model takes. */
+export type AuthorizedOfficer = AuthenticatedOfficer & { readonly [activated]: true };
+
+/** An authorized officer who holds the admin role now. */
+export type AuthorizedAdmin = AuthorizedOfficer & { readonly role: 'admin'; readonly [admin]: true };
 
 /** The part of a session an authorisation check reads (`null` when there is none). */
 export type SessionUser = { id?: unknown; role?: unknown } | null | undefined;
@@ -51,16 +74,11 @@ export function officerIdFrom(user: SessionUser): number | null {
 }
 
 /**
- * Loads the officer behind a session and checks it may act with `role`.
- * Throws AppError 'unauthorized' (no session, unknown or deactivated officer) or
- * 'forbidden' (role not held now; the stored role wins over the one in the session).
+ * Loads the officer behind a session: it must exist and be active. The account may
+ * still be activating; use `authorizeOfficer` for anything but the account's own steps.
+ * Throws AppError 'unauthorized' (no session, unknown or deactivated officer).
  */
-export async function authorizeOfficer(
-  db: Database,
-  user: SessionUser,
-  role: OfficerRole = 'officer',
-  options: { allowPendingActivation?: boolean } = {},
-): Promise<AuthorizedOfficer> {
+export async function sessionOfficer(db: Database, user: SessionUser): Promise<AuthenticatedOfficer> {
   const id = officerIdFrom(user);
   if (id === null) throw unauthorized();
   const [row] = await db
@@ -77,21 +95,50 @@ export async function authorizeOfficer(
     .where(eq(officers.id, id))
     .limit(1);
   if (!row || !row.active) throw unauthorized();
-  if (role === 'admin' && row.role !== 'admin') throw forbidden();
-  // An account still on its one-time password, or without the two-step verification the
-  // office requires, may only finish its activation: otherwise calling an action or a
-  // download directly would skip what the activation page enforces.
-  if (!options.allowPendingActivation) {
-    // Settings are read only for an officer without TOTP: the common case costs no query.
-    const pending = row.mustChangePassword || (!row.totpEnabled && (await getSettings(db)).requireTotp);
-    if (pending) throw activationRequired();
-  }
-  return {
+  // Settings are read only when they can matter (an officer without TOTP): the common
+  // case costs no query.
+  const requireTotp = activationDependsOnOffice(row) && (await getSettings(db)).requireTotp;
+  const facts: OfficerFacts = {
     id: row.id,
     name: row.name,
     email: row.email,
     role: row.role,
     totpEnabled: row.totpEnabled,
     mustChangePassword: row.mustChangePassword,
+    activation: activationSteps(row, { requireTotp }),
   };
+  return facts as AuthenticatedOfficer;
+}
+
+/**
+ * Loads the officer behind a session and checks it may act with `role`.
+ * Throws AppError 'unauthorized' (no session, unknown or deactivated officer),
+ * 'activation_required' (one-time password or required TOTP not done yet: calling an
+ * action or a download directly must not skip the activation page) or 'forbidden'
+ * (role not held now; the stored role wins over the one in the session).
+ */
+export async function authorizeOfficer(db: Database, user: SessionUser, role: 'admin'): Promise<AuthorizedAdmin>;
+export async function authorizeOfficer(db: Database, user: SessionUser, role?: OfficerRole): Promise<AuthorizedOfficer>;
+export async function authorizeOfficer(
+  db: Database,
+  user: SessionUser,
+  role: OfficerRole = 'officer',
+): Promise<AuthorizedOfficer> {
+  const officer = activatedOfficer(await sessionOfficer(db, user));
+  return role === 'admin' ? asAdmin(officer) : officer;
+}
+
+/** The same officer once its activation is done; 'activation_required' otherwise. */
+export function activatedOfficer(officer: AuthenticatedOfficer): AuthorizedOfficer {
+  if (officer.activation.pending) throw activationRequired();
+  return officer as AuthorizedOfficer;
+}
+
+/**
+ * The same officer as an admin, or AppError 'forbidden'. Admin services call it on the
+ * officer they are given, so a page that forgot the role check still gets a refusal.
+ */
+export function asAdmin(officer: AuthorizedOfficer): AuthorizedAdmin {
+  if (officer.role !== 'admin') throw forbidden();
+  return officer as AuthorizedAdmin;
 }

@@ -4,6 +4,7 @@ import { appendAudit } from '@/lib/audit/log';
 import type { Database } from '@/lib/db/client';
 import { officers, type Officer } from '@/lib/db/schema';
 import { getSettings } from '@/lib/settings';
+import { activationSteps } from './activation';
 import { hashPassword, verifyPassword } from './password';
 import { openTotp, sealTotp, verifyTotpCode } from './totp';
 
@@ -170,11 +171,11 @@ export async function authenticateOfficer(
     .where(eq(officers.id, officer.id));
   await appendAudit(db, { officerId: officer.id, action: 'sign_in', detail: { totp: Boolean(totpUpdate) } });
 
-  const { requireTotp } = await getSettings(db);
+  const { mustEnrolTotp, mustChangePassword } = activationSteps(officer, await getSettings(db));
   return {
     ok: true,
     officer: { id: officer.id, name: officer.name, role: officer.role, passwordHash: officer.passwordHash },
-    mustEnrolTotp: requireTotp && !officer.totpEnabled,
-    mustChangePassword: officer.mustChangePassword,
+    mustEnrolTotp,
+    mustChangePassword,
   };
 }

@@ -4,14 +4,14 @@ import { appendAudit } from '@/lib/audit/log';
 import type { Database, DbTransaction as Tx } from '@/lib/db/client';
 import { OFFICER_ROLES, officers } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
-import { authorizeOfficer, type OfficerRole, type SessionUser } from './guard';
+import { asAdmin, type AuthorizedOfficer, type OfficerRole } from './guard';
 import { generatePassword, hashPassword } from './password';
 import { normaliseEmail } from './login';
 
 /**
  * Officer accounts, managed by admins. Each function takes the database and the acting
- * officer as the session names them, re-checks from the database that the actor is an
- * active admin, then changes one thing and writes its audit row in one transaction.
+ * officer as the guard authorised it (lib/auth/guard.ts), refuses one without the admin
+ * role, then changes one thing and writes its audit row in one transaction.
  * Nothing here knows about Next.js.
  */
 
@@ -47,8 +47,8 @@ const LAST_ADMIN_MESSAGE =
   'Tindakan ditolak: harus selalu ada sedikitnya satu administrator yang aktif. Jadikan petugas lain administrator terlebih dahulu.';
 
 /** Every officer, admins first, for the management page. */
-export async function listOfficers(db: Database, actor: SessionUser): Promise<OfficerListItem[]> {
-  await authorizeOfficer(db, actor, 'admin');
+export async function listOfficers(db: Database, officer: AuthorizedOfficer): Promise<OfficerListItem[]> {
+  asAdmin(officer);
   return db
     .select({
       id: officers.id,
@@ -85,10 +85,10 @@ async function otherActiveAdmins(tx: Tx, officerId: number): Promise<number> {
  */
 export async function createOfficer(
   db: Database,
-  actor: SessionUser,
+  officer: AuthorizedOfficer,
   input: CreateOfficerInput,
 ): Promise<{ officerId: number; oneTimePassword: string }> {
-  const admin = await authorizeOfficer(db, actor, 'admin');
+  const admin = asAdmin(officer);
   const data = createOfficerSchema.parse(input);
   const oneTimePassword = generatePassword();
   const passwordHash = await hashPassword(oneTimePassword);
@@ -116,10 +116,10 @@ export async function createOfficer(
  */
 export async function setOfficerActive(
   db: Database,
-  actor: SessionUser,
+  officer: AuthorizedOfficer,
   input: { officerId: number; active: boolean },
 ): Promise<void> {
-  const admin = await authorizeOfficer(db, actor, 'admin');
+  const admin = asAdmin(officer);
   await db.transaction(async (tx) => {
     const target = await loadTarget(tx, input.officerId);
     if (target.active === input.active) return;
@@ -150,10 +150,10 @@ export async function setOfficerActive(
  */
 export async function resetOfficerPassword(
   db: Database,
-  actor: SessionUser,
+  officer: AuthorizedOfficer,
   input: { officerId: number },
 ): Promise<{ oneTimePassword: string }> {
-  const admin = await authorizeOfficer(db, actor, 'admin');
+  const admin = asAdmin(officer);
   const oneTimePassword = generatePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   await db.transaction(async (tx) => {
@@ -171,8 +171,8 @@ export async function resetOfficerPassword(
  * Removes an officer's two-step verification (a lost phone); the officer enrols again
  * at the next sign-in when the office requires it.
  */
-export async function resetOfficerTotp(db: Database, actor: SessionUser, input: { officerId: number }): Promise<void> {
-  const admin = await authorizeOfficer(db, actor, 'admin');
+export async function resetOfficerTotp(db: Database, officer: AuthorizedOfficer, input: { officerId: number }): Promise<void> {
+  const admin = asAdmin(officer);
   await db.transaction(async (tx) => {
     const target = await loadTarget(tx, input.officerId);
     await tx.update(officers).set({ totpEnabled: false, totpSecretEnc: null }).where(eq(officers.id, target.id));
@@ -183,10 +183,10 @@ export async function resetOfficerTotp(db: Database, actor: SessionUser, input: 
 /** Changes an officer's role; the last active admin cannot be demoted. */
 export async function changeOfficerRole(
   db: Database,
-  actor: SessionUser,
+  officer: AuthorizedOfficer,
   input: { officerId: number; role: OfficerRole },
 ): Promise<void> {
-  const admin = await authorizeOfficer(db, actor, 'admin');
+  const admin = asAdmin(officer);
   const role = z.enum(OFFICER_ROLES).parse(input.role);
   await db.transaction(async (tx) => {
     const target = await loadTarget(tx, input.officerId);

@@ -2,9 +2,9 @@ import { auth } from '@/auth';
 import { getDb } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { officerActionWith } from './action';
-import { authorizeOfficer, type AuthorizedOfficer } from './guard';
+import { authorizeOfficer, sessionOfficer, type AuthenticatedOfficer, type AuthorizedOfficer } from './guard';
 
-export type { AuthorizedOfficer } from './guard';
+export type { AuthenticatedOfficer, AuthorizedAdmin, AuthorizedOfficer } from './guard';
 export type { ActionResult, ActionState } from './action';
 
 /**
@@ -18,18 +18,23 @@ async function sessionUser() {
   return session?.user ?? null;
 }
 
-/** The signed-in officer, or null (no session, expired, deactivated). For layouts and pages. */
-export async function currentOfficer(): Promise<AuthorizedOfficer | null> {
+/**
+ * The signed-in officer, or null (no session, expired, deactivated), possibly still
+ * activating: for the layouts and the activation page, which send such accounts on.
+ */
+export async function currentOfficer(): Promise<AuthenticatedOfficer | null> {
   try {
-    // Pending accounts pass here: the layout sends them to /petugas/aktivasi.
-    return await authorizeOfficer(getDb(), await sessionUser(), 'officer', { allowPendingActivation: true });
+    return await sessionOfficer(getDb(), await sessionUser());
   } catch (error) {
     if (error instanceof AppError && error.code === 'unauthorized') return null;
     throw error;
   }
 }
 
-/** The signed-in, active officer; throws AppError 'unauthorized' otherwise. */
+/**
+ * The signed-in, active, activated officer, for a page to pass to the read models and
+ * services it calls; throws AppError 'unauthorized' / 'activation_required' otherwise.
+ */
 export async function requireOfficer(): Promise<AuthorizedOfficer> {
   return authorizeOfficer(getDb(), await sessionUser(), 'officer');
 }

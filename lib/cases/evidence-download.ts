@@ -1,12 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { appendAudit } from '@/lib/audit/log';
-import { authorizeOfficer, type SessionUser } from '@/lib/auth/guard';
+import type { AuthorizedOfficer } from '@/lib/auth/guard';
 import { decryptJson } from '@/lib/crypto/aead';
 import type { Database } from '@/lib/db/client';
 import { attachments, cases } from '@/lib/db/schema';
 import { dataKey } from '@/lib/env';
 import { AppError, logUnexpected } from '@/lib/errors';
 import { getBlobStore, type BlobStore } from '@/lib/storage';
+import { isCaseNumber } from './case-number';
 
 /**
  * Evidence download for officers, free of Next.js: the route only turns the result (or
@@ -15,8 +16,6 @@ import { getBlobStore, type BlobStore } from '@/lib/storage';
  */
 
 export type EvidenceFile = { bytes: Buffer; fileName: string; mimeType: string };
-
-const CASE_NUMBER = /^\d{4}-\d{4,}$/;
 
 function notFound(): AppError {
   return new AppError('evidence_not_found', { userMessage: 'Berkas bukti tidak ditemukan pada kasus ini.' });
@@ -43,15 +42,14 @@ export function parseId(raw: string): number | null {
  */
 export async function loadEvidenceForOfficer(
   db: Database,
-  actor: SessionUser,
+  officer: AuthorizedOfficer,
   caseNumber: string,
   attachmentId: string | number,
   options: { store?: BlobStore } = {},
 ): Promise<EvidenceFile> {
-  const officer = await authorizeOfficer(db, actor, 'officer');
 
   const id = typeof attachmentId === 'number' ? attachmentId : parseId(attachmentId);
-  if (id === null || !Number.isSafeInteger(id) || id <= 0 || !CASE_NUMBER.test(caseNumber)) throw notFound();
+  if (id === null || !Number.isSafeInteger(id) || id <= 0 || !isCaseNumber(caseNumber)) throw notFound();
 
   const [row] = await db
     .select({
@@ -136,23 +134,17 @@ export const DOWNLOAD_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': 'sandbox',
 };
 
-const REFUSAL_STATUS: Record<string, number> = {
-  unauthorized: 401,
-  forbidden: 403,
-  evidence_not_found: 404,
-  summons_not_found: 404,
-};
-
 /**
  * The response for a refused or failed officer download: a short Indonesian text, the
- * right status, and never file data. No redirect: a download link opened without a
- * session should fail plainly, not land on a page that could be cached or framed.
+ * status lib/errors.ts maps its code to, and never file data. No redirect: a download
+ * link opened without a session should fail plainly, not land on a page that could be
+ * cached or framed.
  */
 export function downloadRefusal(error: unknown): Response {
   let status = 500;
   let message = 'Maaf, berkas tidak dapat diunduh karena gangguan di server. Silakan coba lagi.';
   if (error instanceof AppError) {
-    status = REFUSAL_STATUS[error.code] ?? (error.code === 'evidence_unreadable' ? 500 : 400);
+    status = error.status;
     message = error.userMessage;
   } else {
     logUnexpected('officer download', error);

@@ -1,7 +1,9 @@
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, lt, or, type SQL } from 'drizzle-orm';
+import type { AuthorizedOfficer } from '@/lib/auth/guard';
 import type { Database } from '@/lib/db/client';
 import { cases, categories } from '@/lib/db/schema';
-import { CASE_STATES, FINAL_STATES, type CaseState } from './workflow';
+import { caseNumberFromSearch } from './case-number';
+import { CASE_STATES, OPEN_STATES, type CaseState } from './workflow';
 
 /**
  * The officer inbox: one indexed, keyset-paginated query per page, also with 100,000
@@ -9,7 +11,6 @@ import { CASE_STATES, FINAL_STATES, type CaseState } from './workflow';
  * closed ones newest first. Quarantined (likely spam) reports have their own tab.
  */
 
-export const OPEN_STATES: readonly CaseState[] = CASE_STATES.filter((s) => !FINAL_STATES.includes(s));
 export const INBOX_PAGE_SIZE = 50;
 
 export type InboxView = 'open' | 'quarantine' | CaseState;
@@ -58,7 +59,9 @@ export function decodeCursor(text: string | undefined): Cursor | null {
   }
 }
 
-export async function listInbox(db: Database, filter: InboxFilter): Promise<InboxPage> {
+// Read models take the AuthorizedOfficer only lib/auth/guard.ts makes: a page cannot
+// list cases without having passed the check, even when it does not use the officer.
+export async function listInbox(db: Database, _officer: AuthorizedOfficer, filter: InboxFilter): Promise<InboxPage> {
   const limit = Math.min(Math.max(filter.limit ?? INBOX_PAGE_SIZE, 1), 200);
   const cursor = decodeCursor(filter.after);
   const where: (SQL | undefined)[] = [];
@@ -111,7 +114,7 @@ export async function listInbox(db: Database, filter: InboxFilter): Promise<Inbo
 }
 
 /** Cases per state (quarantine apart), for the inbox tabs. */
-export async function countByState(db: Database): Promise<Record<CaseState | 'quarantine', number>> {
+export async function countByState(db: Database, _officer: AuthorizedOfficer): Promise<Record<CaseState | 'quarantine', number>> {
   const counts = Object.fromEntries([...CASE_STATES, 'quarantine'].map((s) => [s, 0])) as Record<CaseState | 'quarantine', number>;
   const rows = await db
     .select({ state: cases.state, quarantined: cases.quarantined, n: count() })
@@ -125,10 +128,9 @@ export async function countByState(db: Database): Promise<Record<CaseState | 'qu
 }
 
 /** Finds a case number typed in any reasonable form (2026-1, 2026-0001). */
-export async function findCaseNumber(db: Database, input: string): Promise<string | null> {
-  const match = input.trim().match(/^(\d{4})\s*[-/]\s*(\d{1,6})$/);
-  if (!match) return null;
-  const caseNumber = `${match[1]}-${match[2].padStart(4, '0')}`;
+export async function findCaseNumber(db: Database, _officer: AuthorizedOfficer, input: string): Promise<string | null> {
+  const caseNumber = caseNumberFromSearch(input);
+  if (!caseNumber) return null;
   const [row] = await db.select({ caseNumber: cases.caseNumber }).from(cases).where(eq(cases.caseNumber, caseNumber)).limit(1);
   return row?.caseNumber ?? null;
 }

@@ -1,5 +1,4 @@
-import { SUMMONS_ROLES } from '@/lib/db/schema';
-import { stateAfterSummons } from './service/summons';
+import { SUMMONS_ROLES, stateAfterSummons, type SummonsRole } from './summons-rules';
 import { canMove, isFinal, REJECTION_REASONS, type CaseState, type RejectionReason } from './workflow';
 
 /**
@@ -8,7 +7,7 @@ import { canMove, isFinal, REJECTION_REASONS, type CaseState, type RejectionReas
  * services would refuse.
  */
 
-export type SummonsRole = (typeof SUMMONS_ROLES)[number];
+export type { SummonsRole };
 
 export type OfficerActionKind =
   | 'start_verification'
@@ -49,14 +48,26 @@ export function allowedActionsFor(
   if (state === 'hearing_witnesses' && canMove(state, 'investigating')) actions.push({ kind: 'return_to_investigation' });
   if (canMove(state, 'concluded')) actions.push({ kind: 'conclude' });
   if (canMove(state, 'referred')) actions.push({ kind: 'refer' });
-  if (canMove(state, 'rejected')) {
-    if (state !== 'awaiting_info') actions.push({ kind: 'reject', reasons: [...REJECTION_REASONS] });
-    else if (!context.openInfoRequestDueAt || context.openInfoRequestDueAt.getTime() <= now.getTime()) {
-      actions.push({ kind: 'reject', reasons: ['tidak_ada_jawaban'] });
-    }
-  }
+  const reasons = rejectionReasonsFor(state, { openInfoRequestDueAt: context.openInfoRequestDueAt, now });
+  if (reasons.length > 0) actions.push({ kind: 'reject', reasons });
   actions.push({ kind: 'message' });
   return actions;
+}
+
+/**
+ * The reasons a case in `state` may be rejected for now; empty when it may not be. From
+ * Menunggu Kelengkapan only for "no answer", and only once the open request is due (the
+ * page offers this list, and rejectCase refuses anything outside it).
+ */
+export function rejectionReasonsFor(
+  state: CaseState,
+  context: { openInfoRequestDueAt?: Date | null; now?: Date } = {},
+): RejectionReason[] {
+  if (!canMove(state, 'rejected')) return [];
+  if (state !== 'awaiting_info') return [...REJECTION_REASONS];
+  const now = context.now ?? new Date();
+  const due = context.openInfoRequestDueAt;
+  return !due || due.getTime() <= now.getTime() ? ['tidak_ada_jawaban'] : [];
 }
 
 /** The allowed action of `kind`, typed by its kind, or undefined. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { CASE_STATES, REJECTION_REASONS } from './workflow';
-import { OUTCOMES, SUMMONS_ROLES } from '@/lib/db/schema';
+import { CASE_STATES, OUTCOMES, REJECTION_REASONS } from './workflow';
+import { CASE_NUMBER_PATTERN } from './case-number';
+import { SUMMONS_ROLES } from './summons-rules';
 import { officeInstant } from '@/lib/office-time';
 import { endOfOfficeDay } from './deadlines';
 
@@ -38,7 +39,7 @@ export function dueDateEnd(date: string): Date {
 }
 
 export const caseRefSchema = z.object({
-  caseNumber: z.string().regex(/^\d{4}-\d{4,}$/, 'Nomor kasus tidak valid.'),
+  caseNumber: z.string().regex(CASE_NUMBER_PATTERN, 'Nomor kasus tidak valid.'),
   expectedState: z.enum(CASE_STATES).optional(),
 });
 

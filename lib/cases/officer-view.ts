@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { decryptJson } from '@/lib/crypto/aead';
+import type { AuthorizedOfficer } from '@/lib/auth/guard';
 import type { Database } from '@/lib/db/client';
 import {
   attachments,
@@ -150,7 +151,7 @@ export type OfficerCaseView = {
   summons: OfficerSummons[];
   deadline: CaseDeadline | null;
   allowedActions: AllowedAction[];
-  /** The asking officer's latest identity request (when `officerId` is given); null if none. */
+  /** The asking officer's latest identity request; null if none. */
   identityAccess: 'pending' | 'approved' | 'denied' | null;
 };
 
@@ -163,11 +164,15 @@ function fileNameOf(row: { id: number; storageKey: string; fileNameEnc: string; 
   }
 }
 
-/** The case with this number as an officer sees it, or null when there is none. */
+/**
+ * The case with this number as `officer` sees it, or null when there is none. It takes
+ * the AuthorizedOfficer only the guard makes, so no page can show a case without it.
+ */
 export async function loadOfficerCaseView(
   db: Database,
+  officer: AuthorizedOfficer,
   caseNumber: string,
-  options: { officerId?: number; now?: Date } = {},
+  options: { now?: Date } = {},
 ): Promise<OfficerCaseView | null> {
   const now = options.now ?? new Date();
   const [row] = await db
@@ -285,7 +290,7 @@ export async function loadOfficerCaseView(
       .where(eq(summons.caseId, caseId))
       .orderBy(asc(summons.scheduledAt), asc(summons.id)),
     getSettings(db),
-    options.officerId ? identityAccessFor(db, caseId, options.officerId) : Promise.resolve(undefined),
+    identityAccessFor(db, caseId, officer.id),
   ]);
 
   const files: OfficerAttachment[] = fileRows.map((file) => ({

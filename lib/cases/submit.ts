@@ -12,6 +12,7 @@ import { notifyOfficers } from './notify';
 import { encryptIdentity } from './reporter-identity';
 import { generateTicket, hashTicket } from './ticket';
 import type { ReportInput } from './schemas';
+import { formatCaseNumber } from './case-number';
 
 
 export type SubmitReportOptions = {
@@ -25,10 +26,6 @@ export type SubmitReportOptions = {
 };
 
 export type SubmittedReport = { ticket: string; caseNumber: string; caseId: number; quarantined: boolean };
-
-export function formatCaseNumber(year: number, sequence: number): string {
-  return `${year}-${String(sequence).padStart(4, '0')}`;
-}
 
 /**
  * Stores a validated report: encrypted evidence first, then the case, its reported

@@ -1,11 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { createEvent, type EventAttributes } from 'ics';
 import { appendAudit } from '@/lib/audit/log';
-import { authorizeOfficer, type SessionUser } from '@/lib/auth/guard';
+import type { AuthorizedOfficer } from '@/lib/auth/guard';
 import type { Database } from '@/lib/db/client';
 import { cases, summons, type Summons } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import { getSettings, type OfficeSettings } from '@/lib/settings';
+import { isCaseNumber } from './case-number';
 import { SUMMONS_ROLE_LABELS } from './officer-schemas';
 import { parseId } from './evidence-download';
 import { OFFICE_TIME_ZONE, OFFICE_TIME_ZONE_LABEL } from '@/lib/office-time';
@@ -126,7 +127,7 @@ function summonsNotFound(): AppError {
 /** A summons of the named case; another case's summons is "not found". */
 async function loadSummonsOfCase(db: Database, caseNumber: string, summonsId: string | number): Promise<SummonsOfCase> {
   const id = typeof summonsId === 'number' ? summonsId : parseId(summonsId);
-  if (id === null || !Number.isSafeInteger(id) || id <= 0 || !/^\d{4}-\d{4,}$/.test(caseNumber)) throw summonsNotFound();
+  if (id === null || !Number.isSafeInteger(id) || id <= 0 || !isCaseNumber(caseNumber)) throw summonsNotFound();
   const [row] = await db
     .select({ summons, caseNumber: cases.caseNumber })
     .from(summons)
@@ -144,12 +145,11 @@ async function loadSummonsOfCase(db: Database, caseNumber: string, summonsId: st
  */
 export async function loadSummonsCalendar(
   db: Database,
-  actor: SessionUser,
+  officer: AuthorizedOfficer,
   caseNumber: string,
   summonsId: string | number,
   now: Date = new Date(),
 ): Promise<{ fileName: string; text: string }> {
-  const officer = await authorizeOfficer(db, actor, 'officer');
   const row = await loadSummonsOfCase(db, caseNumber, summonsId);
   const text = summonsCalendar({
     summonsId: row.id,
@@ -194,12 +194,11 @@ export type SummonsLetter = {
  */
 export async function loadSummonsLetter(
   db: Database,
-  actor: SessionUser,
+  officer: AuthorizedOfficer,
   caseNumber: string,
   summonsId: string | number,
   now: Date = new Date(),
 ): Promise<SummonsLetter> {
-  const officer = await authorizeOfficer(db, actor, 'officer');
   const row = await loadSummonsOfCase(db, caseNumber, summonsId);
   const settings = await getSettings(db);
   await appendAudit(db, {

@@ -47,6 +47,13 @@ export const FINAL_STATES: readonly CaseState[] = CASE_STATES.filter(
   (state) => ALLOWED_MOVES[state].length === 0,
 );
 
+/** The states still being worked on (not final): the inbox's default view, the deadline digest. */
+export const OPEN_STATES: readonly CaseState[] = CASE_STATES.filter((state) => ALLOWED_MOVES[state].length > 0);
+
+/** How a concluded case ended (DESIGN.md "Selesai"). */
+export const OUTCOMES = ['terbukti_etik', 'terbukti_disiplin', 'tidak_terbukti'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
 export const REJECTION_REASONS = [
   'bukan_wewenang',
   'tidak_memenuhi_4w1h',

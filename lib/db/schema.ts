@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { CASE_STATES, REJECTION_REASONS } from '@/lib/cases/workflow';
+import { SUMMONS_ROLES, SUMMONS_STATUSES } from '@/lib/cases/summons-rules';
+import { CASE_STATES, OUTCOMES, REJECTION_REASONS } from '@/lib/cases/workflow';
 
 /**
  * The whole domain, laid out once so later work adds behaviour rather than reshaping
@@ -13,9 +14,6 @@ const createdAt = () =>
 
 export const OFFICER_ROLES = ['officer', 'admin'] as const;
 export const NOTIFY_MODES = ['immediate', 'digest'] as const;
-export const SUMMONS_ROLES = ['pelapor', 'saksi', 'terlapor'] as const;
-export const SUMMONS_STATUSES = ['scheduled', 'attended', 'not_attended', 'rescheduled', 'cancelled'] as const;
-export const OUTCOMES = ['terbukti_etik', 'terbukti_disiplin', 'tidak_terbukti'] as const;
 export const INFO_REQUEST_STATUSES = ['open', 'answered', 'expired'] as const;
 export const MESSAGE_AUTHORS = ['reporter', 'officer'] as const;
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'captured'] as const;

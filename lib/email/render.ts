@@ -4,10 +4,10 @@
  * subject carries not even that.
  */
 import { render } from '@react-email/render';
+import { CASE_NUMBER_PATTERN } from '@/lib/cases/case-number';
 import { createElement, type ComponentType } from 'react';
 import { DeadlineDigestEmail, type DeadlineDigestEmailProps } from './templates/deadline-digest';
 import { InfoRequestExpiredEmail, type InfoRequestExpiredEmailProps } from './templates/info-request-expired';
-import { CASE_NUMBER_PATTERN } from './templates/layout';
 import { NewReportEmail, type NewReportEmailProps } from './templates/new-report';
 import { ReporterRepliedEmail, type ReporterRepliedEmailProps } from './templates/reporter-replied';
 import { ReporterUpdateEmail, type ReporterUpdateEmailProps } from './templates/reporter-update';

@@ -3,7 +3,7 @@ import type { Database } from '@/lib/db/client';
 import { cases, infoRequests, settings, summons } from '@/lib/db/schema';
 import { deadlineStatus, officeDateKey } from '@/lib/cases/deadlines';
 import { loadHolidaySet } from '@/lib/cases/holidays';
-import { OPEN_STATES } from '@/lib/cases/inbox';
+import { OPEN_STATES } from '@/lib/cases/workflow';
 import { notifyOfficers } from '@/lib/cases/notify';
 import { getSettings } from '@/lib/settings';
 import { enqueueDeadlineDigest, officeFromSettings } from './outbox';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp, { type FormatEnum } from 'sharp';
-import { AppError } from '@/lib/errors';
+import { AppError, type AppErrorCode } from '@/lib/errors';
 import { formatBytes } from '@/lib/format';
 import { ALLOWED_TYPES_TEXT } from './evidence-types';
 
@@ -75,7 +75,7 @@ function isPlainText(name: string, bytes: Buffer): boolean {
   return !/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/.test(text);
 }
 
-function refuse(code: string, userMessage: string): never {
+function refuse(code: AppErrorCode, userMessage: string): never {
   throw new AppError(code, { userMessage, field: 'evidence' });
 }
 

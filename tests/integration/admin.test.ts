@@ -6,6 +6,7 @@ import { addHoliday, listHolidays, removeHoliday } from '@/lib/admin/holidays';
 import { approveIdentityRequest, denyIdentityRequest, listIdentityRequests } from '@/lib/admin/identity-requests';
 import { settingsFormSchema, settingsFormValues, updateSettings, type SettingsFormInput } from '@/lib/admin/settings';
 import { officerActionWith } from '@/lib/auth/action';
+import { authorizeOfficer, type AuthorizedOfficer } from '@/lib/auth/guard';
 import { loadHolidaySet } from '@/lib/cases/holidays';
 import { requestIdentityAccess, viewReporterIdentity } from '@/lib/cases/service/identity';
 import type { Database } from '@/lib/db/client';
@@ -75,7 +76,7 @@ describe('[ADMIN] every admin service refuses a non-admin and a missing session,
     const { caseNumber } = await createCase(db, { anonymous: 'no', reporterName: 'Maria Pelapor', reporterPhone: '081234567890' });
     const request = await pendingRequest(caseNumber);
 
-    const calls: [string, (actor: typeof officer | null) => Promise<unknown>][] = [
+    const calls: [string, (actor: AuthorizedOfficer) => Promise<unknown>][] = [
       ['updateSettings', (actor) => updateSettings(db, actor, settingsForm({ officeName: 'Kantor Lain' }))],
       ['addHoliday', (actor) => addHoliday(db, actor, { date: '2030-12-23', name: 'Cuti bersama' })],
       ['removeHoliday', (actor) => removeHoliday(db, actor, { date: '2030-12-24' })],
@@ -89,8 +90,9 @@ describe('[ADMIN] every admin service refuses a non-admin and a missing session,
       const before = await snapshot();
       const forbiddenError = await refused(call(officer), 'forbidden');
       expect(forbiddenError.userMessage, name).toMatch(/tidak memiliki hak akses/);
-      await refused(call(null), 'unauthorized');
-      await refused(call({ id: 'abc', role: 'admin', email: '', password: '' } as unknown as typeof officer), 'unauthorized');
+      // Without a session (or with a forged id) the guard makes no officer to call with.
+      await refused(authorizeOfficer(db, null, 'admin').then(call), 'unauthorized');
+      await refused(authorizeOfficer(db, { id: 'abc', role: 'admin' }, 'admin').then(call), 'unauthorized');
       expect(await snapshot(), name).toBe(before);
     }
   });
@@ -109,7 +111,7 @@ describe('[ADMIN] every admin service refuses a non-admin and a missing session,
     for (const [key, value] of Object.entries(settingsForm({ officeName: 'Diambil alih' }))) form.set(key, String(value));
     const before = await snapshot();
     expect(await run(null)({ status: 'idle' }, form)).toMatchObject({ status: 'error', message: expect.stringMatching(/Sesi Anda/) });
-    expect(await run({ id: officer.id, role: 'admin' })({ status: 'idle' }, form)).toMatchObject({
+    expect(await run({ id: officer.session.id, role: 'admin' })({ status: 'idle' }, form)).toMatchObject({
       status: 'error',
       message: 'Anda tidak memiliki hak akses untuk tindakan ini.',
     });
@@ -130,8 +132,10 @@ describe('[ADMIN] office settings', () => {
     // Everyone acting in this file has enrolled, so requiring TOTP shuts no one out.
     // eslint-disable-next-line drizzle/enforce-update-with-where -- every officer in this file, on purpose
     await db.update(officers).set({ totpEnabled: true });
+    // The admin's next request: the guard reads the enrolment the line above recorded.
+    const enrolled = await authorizeOfficer(db, admin.session, 'admin');
     const current = settingsFormValues(await getSettings(db));
-    const { changed } = await updateSettings(db, admin, {
+    const { changed } = await updateSettings(db, enrolled, {
       ...current,
       officeName: 'Inspektorat Daerah Kabupaten Kupang',
       maxFileMb: '2,5',

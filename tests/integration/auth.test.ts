@@ -3,7 +3,7 @@ import { generate } from 'otplib';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { officerActionWith } from '@/lib/auth/action';
 import { beginTotpEnrolment, changeOwnPassword, confirmTotpEnrolment, pendingTotpEnrolment } from '@/lib/auth/account';
-import { authorizeOfficer } from '@/lib/auth/guard';
+import { authorizeOfficer, sessionOfficer } from '@/lib/auth/guard';
 import { authenticateOfficer, lockDurationMs, resetShadowFailures } from '@/lib/auth/login';
 import {
   changeOfficerRole,
@@ -183,7 +183,7 @@ describe('authenticateOfficer', () => {
 
   it('[AUTH] enrolment stores the secret encrypted and turns on only after a right code', async () => {
     const officer = await addOfficer({ email: 'fajar@wbs.test' });
-    const session = { id: String(officer.id), role: 'officer' };
+    const session = await sessionOfficer(db, { id: String(officer.id), role: 'officer' });
     await beginTotpEnrolment(db, session);
     const pending = await pendingTotpEnrolment(db, session);
     expect(pending?.uri).toMatch(/^otpauth:\/\/totp\/WBS%20/);
@@ -219,7 +219,15 @@ describe('authorizeOfficer', () => {
     await expectAppError(authorizeOfficer(db, { id: String(officer.id), role: 'admin' }, 'admin'), 'forbidden');
 
     const ok = await authorizeOfficer(db, { id: String(admin.id), role: 'admin' }, 'admin');
-    expect(ok).toEqual({ id: admin.id, name: 'hadi', email: 'hadi@wbs.test', role: 'admin', totpEnabled: false, mustChangePassword: false });
+    expect(ok).toEqual({
+      id: admin.id,
+      name: 'hadi',
+      email: 'hadi@wbs.test',
+      role: 'admin',
+      totpEnabled: false,
+      mustChangePassword: false,
+      activation: { mustChangePassword: false, mustEnrolTotp: false, pending: false },
+    });
     expect(ok).not.toHaveProperty('passwordHash');
 
     await db.update(officers).set({ active: false }).where(eq(officers.id, officer.id));
@@ -227,11 +235,33 @@ describe('authorizeOfficer', () => {
   });
 });
 
+describe('an account still activating', () => {
+  it('[AUTH] may take only its own steps: the guard and a plain action refuse it, an activation step runs', async () => {
+    const pending = await addOfficer({ email: 'umar@wbs.test' });
+    await setRequireTotp(true);
+    const session = { id: String(pending.id), role: 'officer' };
+    expect((await sessionOfficer(db, session)).activation).toEqual({ mustChangePassword: false, mustEnrolTotp: true, pending: true });
+    await expectAppError(authorizeOfficer(db, session), 'activation_required');
+
+    const officerAction = officerActionWith(async () => session);
+    const noop = () => Promise.resolve({ message: 'jalan' });
+    const plain = officerAction(createOfficerSchema.pick({}), noop);
+    const step = officerAction(createOfficerSchema.pick({}), noop, { allowPendingActivation: true });
+    expect(await plain({ status: 'idle' }, new FormData())).toMatchObject({ status: 'error', message: expect.stringMatching(/aktivasi/) });
+    expect(await step({ status: 'idle' }, new FormData())).toMatchObject({ status: 'success', message: 'jalan' });
+
+    // Once the office no longer requires TOTP, the same account is authorised.
+    await setRequireTotp(false);
+    expect((await authorizeOfficer(db, session)).id).toBe(pending.id);
+  });
+});
+
 describe('officer management', () => {
   it('[AUTH] an officer who is not an admin cannot create, deactivate, reset or change roles, and nothing changes', async () => {
     const plain = await addOfficer({ email: 'indah@wbs.test' });
     const target = await addOfficer({ email: 'joko@wbs.test' });
-    const actor = { id: String(plain.id), role: 'admin' }; // a forged role in the session changes nothing
+    // A forged role in the session changes nothing: the guard reads the stored one.
+    const actor = await authorizeOfficer(db, { id: String(plain.id), role: 'admin' });
     const officersBefore = (await db.select({ n: count() }).from(officers))[0].n;
     const auditBefore = await auditCount();
     const targetBefore = await officerRow(target.id);
@@ -241,7 +271,10 @@ describe('officer management', () => {
     await expectAppError(resetOfficerPassword(db, actor, { officerId: target.id }), 'forbidden');
     await expectAppError(changeOfficerRole(db, actor, { officerId: plain.id, role: 'admin' }), 'forbidden');
     await expectAppError(listOfficers(db, actor), 'forbidden');
-    await expectAppError(createOfficer(db, null, { name: 'Baru', email: 'baru@wbs.test', role: 'admin' }), 'unauthorized');
+    await expectAppError(
+      authorizeOfficer(db, null).then((nobody) => createOfficer(db, nobody, { name: 'Baru', email: 'baru@wbs.test', role: 'admin' })),
+      'unauthorized',
+    );
 
     expect((await db.select({ n: count() }).from(officers))[0].n).toBe(officersBefore);
     expect(await officerRow(target.id)).toEqual(targetBefore);
@@ -251,7 +284,7 @@ describe('officer management', () => {
 
   it('[AUTH] an admin creates an officer with a one-time password that must be changed', async () => {
     const admin = await addOfficer({ email: 'kartika@wbs.test', role: 'admin' });
-    const actor = { id: String(admin.id), role: 'admin' };
+    const actor = await authorizeOfficer(db, { id: String(admin.id), role: 'admin' });
     const { officerId, oneTimePassword } = await createOfficer(db, actor, { name: 'Lina', email: ' Lina@WBS.test ', role: 'officer' });
 
     const created = await officerRow(officerId);
@@ -264,7 +297,10 @@ describe('officer management', () => {
     await expectAppError(createOfficer(db, actor, { name: 'Lina 2', email: 'lina@wbs.test', role: 'officer' }), 'email_taken');
 
     // The officer replaces the one-time password.
-    const self = { id: String(officerId), role: 'officer' };
+    const self = await sessionOfficer(db, { id: String(officerId), role: 'officer' });
+    expect(self.activation).toEqual({ mustChangePassword: true, mustEnrolTotp: false, pending: true });
+    // Still activating: nothing but the account's own steps.
+    await expectAppError(authorizeOfficer(db, { id: String(officerId) }), 'activation_required');
     await expectAppError(
       changeOwnPassword(db, self, { currentPassword: 'salah', newPassword: 'frasa-baru-yang-panjang', confirmPassword: 'frasa-baru-yang-panjang' }),
       'wrong_password',
@@ -291,7 +327,7 @@ describe('officer management', () => {
     await db.update(officers).set({ active: false }).where(eq(officers.role, 'admin'));
     const last = await addOfficer({ email: 'mira@wbs.test', role: 'admin' });
     const second = await addOfficer({ email: 'nanda@wbs.test', role: 'officer' });
-    const actor = { id: String(last.id), role: 'admin' };
+    const actor = await authorizeOfficer(db, { id: String(last.id), role: 'admin' });
 
     await expectAppError(changeOfficerRole(db, actor, { officerId: last.id, role: 'officer' }), 'last_admin');
     await expectAppError(setOfficerActive(db, actor, { officerId: last.id, active: false }), 'self_deactivation');
@@ -299,14 +335,18 @@ describe('officer management', () => {
 
     // With a second admin, demoting the first works; the second is then the last one.
     await changeOfficerRole(db, actor, { officerId: second.id, role: 'admin' });
-    const secondActor = { id: String(second.id), role: 'admin' };
+    const secondActor = await authorizeOfficer(db, { id: String(second.id) }, 'admin');
     await changeOfficerRole(db, secondActor, { officerId: last.id, role: 'officer' });
     expect((await officerRow(last.id)).role).toBe('officer');
     await expectAppError(changeOfficerRole(db, secondActor, { officerId: second.id, role: 'officer' }), 'last_admin');
     expect(await auditCount('role_changed')).toBe(2);
 
-    // The demoted officer has lost the admin powers at once.
-    await expectAppError(setOfficerActive(db, actor, { officerId: second.id, active: false }), 'forbidden');
+    // The demoted officer has lost the admin powers from the next request on.
+    await expectAppError(
+      authorizeOfficer(db, { id: String(last.id), role: 'admin' }).then((next) => setOfficerActive(db, next, { officerId: second.id, active: false })),
+      'forbidden',
+    );
+    await expectAppError(authorizeOfficer(db, { id: String(last.id), role: 'admin' }, 'admin'), 'forbidden');
   });
 });
 

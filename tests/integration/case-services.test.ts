@@ -9,6 +9,7 @@ import { sendMessageToReporter } from '@/lib/cases/service/messages';
 import { cancelSummons, recordSummonsOutcome, rescheduleSummons, scheduleSummons } from '@/lib/cases/service/summons';
 import type { Database } from '@/lib/db/client';
 import { auditLog, caseEvents, cases, infoRequests, officers, summons } from '@/lib/db/schema';
+import { authorizeOfficer } from '@/lib/auth/guard';
 import { AppError } from '@/lib/errors';
 import { freshDatabase } from '../support/db';
 import { createCase, createOfficer } from '../support/factories';
@@ -170,23 +171,25 @@ describe('refusals change nothing', () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it('without a session, or as a deactivated officer, every service refuses', async () => {
+  // Services take only the AuthorizedOfficer the guard makes (a type error otherwise):
+  // without a session, or for a deactivated officer, the guard makes none, so nothing runs.
+  it('without a session, or as a deactivated officer, no service runs', async () => {
     const { caseNumber } = await createCase(db);
     const before = await snapshot();
-    await refused(startVerification(db, null, { caseNumber }), 'unauthorized');
-    await refused(sendMessageToReporter(db, undefined, { caseNumber, body: 'Halo' }), 'unauthorized');
+    await refused(authorizeOfficer(db, null).then((o) => startVerification(db, o, { caseNumber })), 'unauthorized');
+    await refused(authorizeOfficer(db, undefined).then((o) => sendMessageToReporter(db, o, { caseNumber, body: 'Halo' })), 'unauthorized');
     const gone = await createOfficer(db);
-    await db.update(officers).set({ active: false }).where(eq(officers.id, Number(gone.id)));
-    await refused(startVerification(db, gone, { caseNumber }), 'unauthorized');
+    await db.update(officers).set({ active: false }).where(eq(officers.id, gone.id));
+    await refused(authorizeOfficer(db, gone.session).then((o) => startVerification(db, o, { caseNumber })), 'unauthorized');
     expect(await snapshot()).toEqual(before);
   });
 
   it('an account still on its one-time password cannot act on cases until it is activated', async () => {
     const { caseNumber } = await createCase(db);
     const fresh = await createOfficer(db);
-    await db.update(officers).set({ mustChangePassword: true }).where(eq(officers.id, Number(fresh.id)));
+    await db.update(officers).set({ mustChangePassword: true }).where(eq(officers.id, fresh.id));
     const before = await snapshot();
-    await refused(startVerification(db, fresh, { caseNumber }), 'activation_required');
+    await refused(authorizeOfficer(db, fresh.session).then((o) => startVerification(db, o, { caseNumber })), 'activation_required');
     expect(await snapshot()).toEqual(before);
   });
 

@@ -6,6 +6,7 @@ import { handleReportSubmission } from '@/lib/cases/report-submission';
 import { loadSummonsCalendar, loadSummonsLetter } from '@/lib/cases/summons-documents';
 import type { Database } from '@/lib/db/client';
 import { attachments, auditLog, officers, summons } from '@/lib/db/schema';
+import { authorizeOfficer } from '@/lib/auth/guard';
 import { AppError } from '@/lib/errors';
 import { freshDatabase } from '../support/db';
 import { createCase, createOfficer } from '../support/factories';
@@ -48,8 +49,11 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
 describe('evidence download for officers', () => {
   it('refuses without a session, writes no audit row, and the refusal carries no file data', async () => {
     const before = await auditCount('evidence.download');
-    for (const actor of [null, undefined, {}, { id: 'x' }, { id: 999_999 }]) {
-      const error = await refusal(loadEvidenceForOfficer(db, actor, withFile.caseNumber, String(withFile.attachmentId)));
+    for (const session of [null, undefined, {}, { id: 'x' }, { id: 999_999 }]) {
+      // The route's guard makes no officer from these, so the loader never runs.
+      const error = await refusal(
+        authorizeOfficer(db, session).then((o) => loadEvidenceForOfficer(db, o, withFile.caseNumber, String(withFile.attachmentId))),
+      );
       expect(error.code).toBe('unauthorized');
       const response = downloadRefusal(error);
       expect(response.status).toBe(401);
@@ -64,8 +68,11 @@ describe('evidence download for officers', () => {
 
   it('refuses a deactivated officer', async () => {
     const gone = await createOfficer(db);
-    await db.update(officers).set({ active: false }).where(eq(officers.id, Number(gone.id)));
-    const error = await refusal(loadEvidenceForOfficer(db, gone, withFile.caseNumber, withFile.attachmentId));
+    await db.update(officers).set({ active: false }).where(eq(officers.id, gone.id));
+    // The download route authorises on every request; a deactivated officer gets no officer.
+    const error = await refusal(
+      authorizeOfficer(db, gone.session).then((o) => loadEvidenceForOfficer(db, o, withFile.caseNumber, withFile.attachmentId)),
+    );
     expect(error.code).toBe('unauthorized');
   });
 
@@ -134,8 +141,9 @@ describe('summons documents for officers', () => {
 
   it('refuses the calendar and the letter without a session, with no audit row', async () => {
     const before = (await auditCount('summons.ics_download')) + (await auditCount('summons.letter_view'));
-    expect((await refusal(loadSummonsCalendar(db, null, withFile.caseNumber, summonsId))).code).toBe('unauthorized');
-    expect((await refusal(loadSummonsLetter(db, null, withFile.caseNumber, summonsId))).code).toBe('unauthorized');
+    const nobody = () => authorizeOfficer(db, null);
+    expect((await refusal(nobody().then((o) => loadSummonsCalendar(db, o, withFile.caseNumber, summonsId)))).code).toBe('unauthorized');
+    expect((await refusal(nobody().then((o) => loadSummonsLetter(db, o, withFile.caseNumber, summonsId)))).code).toBe('unauthorized');
     expect((await auditCount('summons.ics_download')) + (await auditCount('summons.letter_view'))).toBe(before);
   });
 

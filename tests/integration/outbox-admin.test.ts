@@ -4,6 +4,7 @@ import { countByStatus, listOutbox, readOutboxEmail, retryOutboxEmail } from '@/
 import { getNotifyMode, setNotifyMode } from '@/lib/auth/account';
 import type { Database } from '@/lib/db/client';
 import { auditLog, emailOutbox, officers, type OutboxEmail } from '@/lib/db/schema';
+import { authorizeOfficer, sessionOfficer, type AuthorizedOfficer } from '@/lib/auth/guard';
 import { AppError } from '@/lib/errors';
 import { freshDatabase } from '../support/db';
 import { createCase, createOfficer } from '../support/factories';
@@ -79,7 +80,7 @@ async function statusOf(id: number) {
 describe('[OUTBOX] only an admin lists, reads or retries the outbox', () => {
   it('refuses a plain officer (forbidden) and no session (unauthorized), and nothing changes', async () => {
     const failed = await outboxRow('failed');
-    const calls: [string, (actor: typeof officer | null) => Promise<unknown>][] = [
+    const calls: [string, (actor: AuthorizedOfficer) => Promise<unknown>][] = [
       ['listOutbox', (actor) => listOutbox(db, actor, { limit: 10 })],
       ['countByStatus', (actor) => countByStatus(db, actor)],
       ['readOutboxEmail', (actor) => readOutboxEmail(db, actor, failed)],
@@ -89,7 +90,7 @@ describe('[OUTBOX] only an admin lists, reads or retries the outbox', () => {
       const before = await snapshot();
       const forbidden = await refused(call(officer), 'forbidden');
       expect(forbidden.userMessage, name).toMatch(/tidak memiliki hak akses/);
-      await refused(call(null), 'unauthorized');
+      await refused(authorizeOfficer(db, null).then(call), 'unauthorized');
       expect(await snapshot(), name).toBe(before);
     }
     expect((await statusOf(failed)).status).toBe('failed');
@@ -100,8 +101,9 @@ describe('[OUTBOX] only an admin lists, reads or retries the outbox', () => {
     await db.update(officers).set({ active: false }).where(eq(officers.email, former.email));
     const failed = await outboxRow('failed');
     const before = await snapshot();
-    await refused(retryOutboxEmail(db, former, failed), 'unauthorized');
-    await refused(readOutboxEmail(db, former, failed), 'unauthorized');
+    // Its next request gets no AuthorizedOfficer from the guard, so no service runs.
+    await refused(authorizeOfficer(db, former.session, 'admin').then((o) => retryOutboxEmail(db, o, failed)), 'unauthorized');
+    await refused(authorizeOfficer(db, former.session, 'admin').then((o) => readOutboxEmail(db, o, failed)), 'unauthorized');
     expect(await snapshot()).toBe(before);
   });
 });
@@ -216,8 +218,8 @@ describe('[OUTBOX] listing and reading', () => {
 describe("[OUTBOX] an officer's notification choice", () => {
   it('refuses without a session, and refuses a mode that does not exist', async () => {
     const before = await snapshot();
-    await refused(setNotifyMode(db, null, 'digest'), 'unauthorized');
-    await refused(getNotifyMode(db, null), 'unauthorized');
+    await refused(sessionOfficer(db, null).then((o) => setNotifyMode(db, o, 'digest')), 'unauthorized');
+    await refused(sessionOfficer(db, null).then((o) => getNotifyMode(db, o)), 'unauthorized');
     await refused(setNotifyMode(db, officer, 'weekly' as 'digest'), 'invalid_notify_mode');
     expect(await snapshot()).toBe(before);
     expect(await getNotifyMode(db, officer)).toBe('immediate');

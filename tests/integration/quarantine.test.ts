@@ -139,12 +139,6 @@ describe('"Bukan spam"', () => {
     const actions = (await auditActions(spam.caseId)).map((a) => a.action).filter((a) => a !== 'case.submitted');
     expect(actions.filter((a) => a === 'case.quarantine_released' || a === 'case.rejected_as_spam')).toHaveLength(1);
   });
-
-  it('refuses a caller without an officer session', async () => {
-    const spam = await quarantinedCase();
-    await refused(releaseFromQuarantine(db, null, { caseNumber: spam.caseNumber }), 'unauthorized');
-    expect((await caseRow(spam.caseNumber)).quarantined).toBe(true);
-  });
 });
 
 describe('"Tolak sebagai spam"', () => {

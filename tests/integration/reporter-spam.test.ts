@@ -52,7 +52,7 @@ describe('reporter messages on a quarantined case', () => {
     expect(await handleReporterMessage(db, caseId, messageForm(SPAM_MESSAGE))).toEqual({ ok: true });
     expect(await officerMailsAbout(caseNumber)).toBe(0);
 
-    const view = (await loadOfficerCaseView(db, caseNumber, { officerId: Number(officer.id) }))!;
+    const view = (await loadOfficerCaseView(db, officer, caseNumber))!;
     expect(view.thread.filter((m) => m.author === 'reporter')).toHaveLength(6);
     // The reporter sees their messages as sent, as on any case.
     expect((await loadReporterView(db, caseId))!.messages).toHaveLength(6);
@@ -77,7 +77,7 @@ describe('the spam check on reporter messages and answers', () => {
 
     const [stored] = await db.select().from(messages).where(eq(messages.caseId, caseId));
     expect(stored.spamScore).toBeGreaterThanOrEqual(5);
-    const view = (await loadOfficerCaseView(db, caseNumber, { officerId: Number(officer.id) }))!;
+    const view = (await loadOfficerCaseView(db, officer, caseNumber))!;
     expect(view.thread.at(-1)).toMatchObject({ author: 'reporter', suspectedSpam: true });
     const audit = await db.select().from(auditLog).where(eq(auditLog.action, 'case.message_from_reporter'));
     expect(audit.at(-1)?.detail).toMatchObject({ officersMailed: false });
@@ -85,7 +85,7 @@ describe('the spam check on reporter messages and answers', () => {
     // A genuine message on the same case still reaches the officers.
     await handleReporterMessage(db, caseId, messageForm(GENUINE_MESSAGE));
     expect(await officerMailsAbout(caseNumber)).toBeGreaterThan(before);
-    const after = (await loadOfficerCaseView(db, caseNumber, { officerId: Number(officer.id) }))!;
+    const after = (await loadOfficerCaseView(db, officer, caseNumber))!;
     expect(after.thread.at(-1)).toMatchObject({ suspectedSpam: false });
   });
 

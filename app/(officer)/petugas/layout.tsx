@@ -13,8 +13,8 @@ import { signOutAction } from './session-actions';
 export default async function OfficerLayout({ children }: { children: React.ReactNode }) {
   const officer = await currentOfficer();
   if (!officer) redirect('/petugas/masuk');
+  if (officer.activation.pending) redirect('/petugas/aktivasi');
   const settings = await getSettings(getDb());
-  if (officer.mustChangePassword || (settings.requireTotp && !officer.totpEnabled)) redirect('/petugas/aktivasi');
 
   const nav = [
     { href: '/petugas', label: 'Kotak Masuk' },

@@ -3,8 +3,8 @@ import { redirect } from 'next/navigation';
 import { requireOfficer } from '@/lib/auth/session';
 import { deadlineStatus } from '@/lib/cases/deadlines';
 import { loadHolidaySet } from '@/lib/cases/holidays';
-import { countByState, findCaseNumber, listInbox, OPEN_STATES, type InboxView } from '@/lib/cases/inbox';
-import { CASE_STATES, FINAL_STATES, isCaseState, officerLabel } from '@/lib/cases/workflow';
+import { countByState, findCaseNumber, listInbox, type InboxView } from '@/lib/cases/inbox';
+import { CASE_STATES, FINAL_STATES, isCaseState, officerLabel, OPEN_STATES } from '@/lib/cases/workflow';
 import { getDb } from '@/lib/db/client';
 import { activeCategories } from '@/lib/settings';
 import { DataTable } from '@/components/ui/data-table';
@@ -43,7 +43,7 @@ function href(filters: Record<string, string | undefined>): string {
  * forms, so it works without JavaScript and every view has its own address.
  */
 export default async function InboxPage({ searchParams }: { searchParams: SearchParams }) {
-  await requireOfficer();
+  const officer = await requireOfficer();
   const db = getDb();
   const params = await searchParams;
   const view = viewFrom(param(params.tab));
@@ -52,7 +52,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
 
   let notFound = false;
   if (query) {
-    const caseNumber = await findCaseNumber(db, query);
+    const caseNumber = await findCaseNumber(db, officer, query);
     if (caseNumber) redirect(`/petugas/kasus/${caseNumber}`);
     notFound = true;
   }
@@ -61,8 +61,8 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
   const categoryId = categories.find((c) => c.slug === category)?.id;
   const now = new Date();
   const [page, counts, holidays] = await Promise.all([
-    listInbox(db, { view, categoryId, after: param(params.setelah) }),
-    countByState(db),
+    listInbox(db, officer, { view, categoryId, after: param(params.setelah) }),
+    countByState(db, officer),
     loadHolidaySet(db, now.getUTCFullYear(), now.getUTCFullYear() + 1),
   ]);
   const openCount = OPEN_STATES.reduce((sum, s) => sum + counts[s], 0);

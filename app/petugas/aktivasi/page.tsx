@@ -23,9 +23,9 @@ export default async function ActivationPage() {
   if (!officer) redirect('/petugas/masuk');
   const db = getDb();
   const settings = await getSettings(db);
-  const needsTotp = settings.requireTotp && !officer.totpEnabled;
-  if (!officer.mustChangePassword && !needsTotp) redirect('/petugas');
-  const pending = needsTotp && !officer.mustChangePassword ? await pendingTotpEnrolment(db, officer) : null;
+  const { mustChangePassword, mustEnrolTotp: needsTotp, pending: activating } = officer.activation;
+  if (!activating) redirect('/petugas');
+  const pending = needsTotp && !mustChangePassword ? await pendingTotpEnrolment(db, officer) : null;
 
   return (
     <div className="flex min-h-screen flex-col">
@@ -52,7 +52,7 @@ export default async function ActivationPage() {
             Selamat datang, {officer.name}. Sebelum membuka kotak masuk, selesaikan langkah berikut.
           </p>
         </div>
-        {officer.mustChangePassword ? (
+        {mustChangePassword ? (
           <section aria-labelledby="sandi-heading" className="rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
             <h2 id="sandi-heading" className="text-lg font-semibold">
               Ganti kata sandi sementara

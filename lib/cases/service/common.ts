@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { appendAudit, type AuditDetail, type DbTransaction } from '@/lib/audit/log';
-import { authorizeOfficer, type AuthorizedOfficer, type OfficerRole, type SessionUser } from '@/lib/auth/guard';
+import type { AuthorizedOfficer } from '@/lib/auth/guard';
 import type { Database } from '@/lib/db/client';
 import { caseEvents, cases, type Case } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
@@ -9,8 +9,9 @@ import { notifyReporterIfConsented } from '../notify';
 import { officerLabel, transition, type CaseState } from '../workflow';
 
 /**
- * What every officer service shares, in documenso's order: authorise the caller →
- * load the case → check the move against the workflow table (and against the state the
+ * What every officer service shares, in documenso's order: the caller arrives
+ * authorised (an AuthorizedOfficer, which only lib/auth/guard.ts makes) → load the
+ * case → check the move against the workflow table (and against the state the
  * officer's form was showing) → write the case, its event and the audit row in one
  * transaction.
  */
@@ -20,10 +21,6 @@ export type CaseCommand = {
   /** The state the officer's page showed; a different current state means a stale form. */
   expectedState?: CaseState;
 };
-
-export async function authorize(db: Database, actor: SessionUser, role: OfficerRole = 'officer'): Promise<AuthorizedOfficer> {
-  return authorizeOfficer(db, actor, role);
-}
 
 export async function loadCase(db: Database | DbTransaction, caseNumber: string): Promise<Case> {
   const [row] = await db.select().from(cases).where(eq(cases.caseNumber, caseNumber)).limit(1);
@@ -117,18 +114,17 @@ export async function moveCase(tx: DbTransaction, options: MoveOptions): Promise
 }
 
 /**
- * The common shape of an officer's decision: authorise the caller, load the case, check
+ * The common shape of an officer's decision: for an authorised officer, load the case, check
  * the move (and the state the form showed), let `details` refuse or describe the move,
  * then move in one transaction.
  */
 export async function decide(
   db: Database,
-  actor: SessionUser,
+  officer: AuthorizedOfficer,
   command: CaseCommand,
   to: CaseState,
   details: (caseRow: Case, officer: AuthorizedOfficer) => Promise<MoveDetails> | MoveDetails,
 ): Promise<void> {
-  const officer = await authorize(db, actor);
   const caseRow = await loadCase(db, command.caseNumber);
   assertMove(caseRow, to, command.expectedState);
   const move = await details(caseRow, officer);

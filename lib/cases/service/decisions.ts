@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { SessionUser } from '@/lib/auth/guard';
+import type { AuthorizedOfficer } from '@/lib/auth/guard';
 import type { Database } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import {
@@ -9,6 +9,7 @@ import {
   type referSchema,
   type rejectSchema,
 } from '../officer-schemas';
+import { rejectionReasonsFor } from '../officer-actions';
 import { REJECTION_REASON_LABELS } from '../workflow';
 import { openInfoRequest } from './info-requests';
 import { decide } from './common';
@@ -21,8 +22,8 @@ import { decide } from './common';
 
 export type StartVerificationOptions = z.infer<typeof noteSchema>;
 
-export async function startVerification(db: Database, actor: SessionUser, options: StartVerificationOptions) {
-  await decide(db, actor, options, 'verifying', (caseRow, officer) => {
+export async function startVerification(db: Database, officer: AuthorizedOfficer, options: StartVerificationOptions) {
+  await decide(db, officer, options, 'verifying', (caseRow, officer) => {
     // A quarantined report leaves quarantine first (service/quarantine.ts).
     if (caseRow.quarantined) {
       throw new AppError('quarantined', { userMessage: 'Laporan ini masih di karantina. Pilih "Bukan spam" atau "Tolak sebagai spam" terlebih dahulu.' });
@@ -40,8 +41,8 @@ export async function startVerification(db: Database, actor: SessionUser, option
 export type AcceptAsCompleteOptions = z.infer<typeof noteSchema>;
 
 /** Complete: the 60-day conclusion clock starts now (kept if it had started before). */
-export async function acceptAsComplete(db: Database, actor: SessionUser, options: AcceptAsCompleteOptions) {
-  await decide(db, actor, options, 'investigating', (caseRow) => ({
+export async function acceptAsComplete(db: Database, officer: AuthorizedOfficer, options: AcceptAsCompleteOptions) {
+  await decide(db, officer, options, 'investigating', (caseRow) => ({
     kind: 'accepted_complete',
     internalNote: options.internalNote,
     publicNote: options.publicNote ?? 'Laporan Anda dinyatakan lengkap dan sedang ditelaah lebih lanjut.',
@@ -55,17 +56,18 @@ export type RejectCaseOptions = z.infer<typeof rejectSchema>;
  * Rejects with a reason from DESIGN's list. From Menunggu Kelengkapan only once the
  * information request's due date has passed without an answer.
  */
-export async function rejectCase(db: Database, actor: SessionUser, options: RejectCaseOptions) {
-  await decide(db, actor, options, 'rejected', async (caseRow) => {
+export async function rejectCase(db: Database, officer: AuthorizedOfficer, options: RejectCaseOptions) {
+  await decide(db, officer, options, 'rejected', async (caseRow) => {
     if (caseRow.state === 'awaiting_info') {
       const open = await openInfoRequest(db, caseRow.id);
-      if (open && open.dueAt.getTime() > Date.now()) {
+      const reasons = rejectionReasonsFor(caseRow.state, { openInfoRequestDueAt: open?.dueAt ?? null });
+      if (reasons.length === 0) {
         throw new AppError('info_request_not_due', {
           userMessage: 'Laporan yang menunggu kelengkapan baru dapat ditolak setelah batas waktu jawaban pelapor lewat.',
           field: 'reason',
         });
       }
-      if (options.reason !== 'tidak_ada_jawaban') {
+      if (!reasons.includes(options.reason)) {
         throw new AppError('wrong_reason', {
           userMessage: `Dari status Menunggu Kelengkapan, alasan yang dapat dipakai hanya "${REJECTION_REASON_LABELS.tidak_ada_jawaban}".`,
           field: 'reason',
@@ -84,8 +86,8 @@ export async function rejectCase(db: Database, actor: SessionUser, options: Reje
 
 export type ReferCaseOptions = z.infer<typeof referSchema>;
 
-export async function referCase(db: Database, actor: SessionUser, options: ReferCaseOptions) {
-  await decide(db, actor, options, 'referred', () => {
+export async function referCase(db: Database, officer: AuthorizedOfficer, options: ReferCaseOptions) {
+  await decide(db, officer, options, 'referred', () => {
     if (options.referredTo === 'lainnya' && !options.referredToOther) {
       throw new AppError('referral_target_missing', { userMessage: 'Tuliskan nama instansi tujuan.', field: 'referredToOther' });
     }
@@ -103,8 +105,8 @@ export async function referCase(db: Database, actor: SessionUser, options: Refer
 export type ReturnToInvestigationOptions = z.infer<typeof noteSchema>;
 
 /** After hearing the reporter and witnesses, back to review (internal; the reporter still sees "Diproses"). */
-export async function returnToInvestigation(db: Database, actor: SessionUser, options: ReturnToInvestigationOptions) {
-  await decide(db, actor, options, 'investigating', () => ({
+export async function returnToInvestigation(db: Database, officer: AuthorizedOfficer, options: ReturnToInvestigationOptions) {
+  await decide(db, officer, options, 'investigating', () => ({
     kind: 'returned_to_investigation',
     internalNote: options.internalNote,
     publicNote: null,
@@ -113,8 +115,8 @@ export async function returnToInvestigation(db: Database, actor: SessionUser, op
 
 export type ConcludeCaseOptions = z.infer<typeof concludeSchema>;
 
-export async function concludeCase(db: Database, actor: SessionUser, options: ConcludeCaseOptions) {
-  await decide(db, actor, options, 'concluded', () => ({
+export async function concludeCase(db: Database, officer: AuthorizedOfficer, options: ConcludeCaseOptions) {
+  await decide(db, officer, options, 'concluded', () => ({
     kind: 'concluded',
     internalNote: options.internalNote,
     publicNote: options.summary,

@@ -1,14 +1,14 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { appendAudit } from '@/lib/audit/log';
-import type { SessionUser } from '@/lib/auth/guard';
+import type { AuthorizedOfficer } from '@/lib/auth/guard';
 import type { Database } from '@/lib/db/client';
 import { identityRequests } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import { getSettings } from '@/lib/settings';
 import type { identityRequestSchema } from '../officer-schemas';
 import { decryptIdentity, type ReporterIdentity } from '../reporter-identity';
-import { authorize, loadCase } from './common';
+import { loadCase } from './common';
 
 /**
  * The reporter's identity stays sealed until an officer asks for it with a written
@@ -20,8 +20,7 @@ export type { ReporterIdentity } from '../reporter-identity';
 
 export type RequestIdentityAccessOptions = z.infer<typeof identityRequestSchema>;
 
-export async function requestIdentityAccess(db: Database, actor: SessionUser, options: RequestIdentityAccessOptions) {
-  const officer = await authorize(db, actor);
+export async function requestIdentityAccess(db: Database, officer: AuthorizedOfficer, options: RequestIdentityAccessOptions) {
   const caseRow = await loadCase(db, options.caseNumber);
   if (caseRow.anonymous) {
     throw new AppError('anonymous_report', { userMessage: 'Laporan ini dikirim secara anonim; tidak ada identitas yang tersimpan.' });
@@ -50,8 +49,7 @@ export async function identityAccessFor(db: Database, caseId: number, officerId:
 }
 
 /** Decrypts the identity for an officer holding an approved request; every call is audited. */
-export async function viewReporterIdentity(db: Database, actor: SessionUser, caseNumber: string): Promise<ReporterIdentity> {
-  const officer = await authorize(db, actor);
+export async function viewReporterIdentity(db: Database, officer: AuthorizedOfficer, caseNumber: string): Promise<ReporterIdentity> {
   const caseRow = await loadCase(db, caseNumber);
   const access = await identityAccessFor(db, caseRow.id, officer.id);
   if (!access || access.status !== 'approved' || !caseRow.reporterIdentityEnc) {

@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbTransaction } from '@/lib/audit/log';
-import type { SessionUser } from '@/lib/auth/guard';
+import type { AuthorizedOfficer } from '@/lib/auth/guard';
 import type { Database } from '@/lib/db/client';
 import { attachments, cases, infoRequests, messages, type Case, type InfoRequest } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
@@ -10,7 +10,7 @@ import type { PreparedFile } from '@/lib/storage/evidence';
 import { attachmentRows, storePreparedFiles } from '../attachments';
 import { dueDateEnd, type requestInformationSchema } from '../officer-schemas';
 import { notifyOfficers } from '../notify';
-import { assertMove, authorize, loadCase, moveCase } from './common';
+import { assertMove, loadCase, moveCase } from './common';
 import { mailsOfficers } from './messages';
 import { formatOfficeDate } from '@/lib/office-time';
 
@@ -32,8 +32,7 @@ export async function openInfoRequest(db: Database | DbTransaction, caseId: numb
 
 export type RequestInformationOptions = z.infer<typeof requestInformationSchema>;
 
-export async function requestInformation(db: Database, actor: SessionUser, options: RequestInformationOptions) {
-  const officer = await authorize(db, actor);
+export async function requestInformation(db: Database, officer: AuthorizedOfficer, options: RequestInformationOptions) {
   const caseRow = await loadCase(db, options.caseNumber);
   assertMove(caseRow, 'awaiting_info', options.expectedState);
   const dueAt = dueDateEnd(options.dueDate);

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { appendAudit } from '@/lib/audit/log';
-import type { SessionUser } from '@/lib/auth/guard';
+import type { AuthorizedOfficer } from '@/lib/auth/guard';
 import type { Database } from '@/lib/db/client';
 import { attachments, cases, messages } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
@@ -12,14 +12,13 @@ import type { messageSchema } from '../officer-schemas';
 import { isFinal } from '../workflow';
 import { notifyOfficers } from '../notify';
 import { QUARANTINE_THRESHOLD } from '@/lib/security/spam';
-import { authorize, loadCase, recordEvent, touchCase } from './common';
+import { loadCase, recordEvent, touchCase } from './common';
 
 /** The thread between officers and the reporter, open while the case is. */
 
 export type SendMessageOptions = z.infer<typeof messageSchema>;
 
-export async function sendMessageToReporter(db: Database, actor: SessionUser, options: SendMessageOptions) {
-  const officer = await authorize(db, actor);
+export async function sendMessageToReporter(db: Database, officer: AuthorizedOfficer, options: SendMessageOptions) {
   const caseRow = await loadCase(db, options.caseNumber);
   if (isFinal(caseRow.state)) {
     throw new AppError('case_closed', { userMessage: 'Kasus ini sudah ditutup; pesan tidak dapat dikirim lagi.' });

@@ -1,14 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { appendAudit } from '@/lib/audit/log';
-import type { SessionUser } from '@/lib/auth/guard';
+import type { AuthorizedOfficer } from '@/lib/auth/guard';
 import type { Database, DbTransaction } from '@/lib/db/client';
 import { caseEvents, cases, type Case } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import { dueFields } from '../due';
 import { notifyOfficers } from '../notify';
 import { caseRefSchema } from '../officer-schemas';
-import { authorize, loadCase, staleError } from './common';
+import { loadCase, staleError } from './common';
 
 /**
  * The two exits from quarantine (a report the spam check held back, still "Diterima"
@@ -67,8 +67,7 @@ async function updateQuarantined(tx: DbTransaction, caseRow: Case, set: Partial<
  * "Bukan spam": the report joins the inbox as a new report and officers are notified as
  * for any new report, in the same transaction. Its deadlines still count from receipt.
  */
-export async function releaseFromQuarantine(db: Database, actor: SessionUser, options: QuarantineDecisionOptions): Promise<void> {
-  const officer = await authorize(db, actor);
+export async function releaseFromQuarantine(db: Database, officer: AuthorizedOfficer, options: QuarantineDecisionOptions): Promise<void> {
   const caseRow = await loadQuarantined(db, options);
   const now = new Date();
   await db.transaction(async (tx) => {
@@ -96,8 +95,7 @@ export async function releaseFromQuarantine(db: Database, actor: SessionUser, op
 }
 
 /** "Tolak sebagai spam": closed as rejected with the reason spam, out of the quarantine tab. */
-export async function rejectAsSpam(db: Database, actor: SessionUser, options: QuarantineDecisionOptions): Promise<void> {
-  const officer = await authorize(db, actor);
+export async function rejectAsSpam(db: Database, officer: AuthorizedOfficer, options: QuarantineDecisionOptions): Promise<void> {
   const caseRow = await loadQuarantined(db, options);
   const now = new Date();
   const due = await dueFields(db, { state: 'rejected', createdAt: caseRow.createdAt, completedAt: caseRow.completedAt, stateChangedAt: now });

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { appendAudit, type DbTransaction } from '@/lib/audit/log';
-import type { SessionUser } from '@/lib/auth/guard';
+import type { AuthorizedOfficer } from '@/lib/auth/guard';
 import type { Database } from '@/lib/db/client';
 import { summons, type Case, type Summons } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
@@ -11,8 +11,9 @@ import {
   type scheduleSummonsSchema,
   type summonsOutcomeSchema,
 } from '../officer-schemas';
-import { isFinal, type CaseState } from '../workflow';
-import { assertMove, assertState, authorize, loadCase, moveCase, recordEvent, touchCase } from './common';
+import { stateAfterSummons } from '../summons-rules';
+import { isFinal } from '../workflow';
+import { assertMove, assertState, loadCase, moveCase, recordEvent, touchCase } from './common';
 import { formatOfficeDateTimeFull, officeInstant } from '@/lib/office-time';
 
 /**
@@ -24,23 +25,13 @@ import { formatOfficeDateTimeFull, officeInstant } from '@/lib/office-time';
 
 type Role = Summons['role'];
 
-/** The state a summons of `role` puts the case in, or null when it cannot be made from `from`. */
-export function stateAfterSummons(from: CaseState, role: Role): CaseState | null {
-  if (role === 'terlapor') {
-    return ['investigating', 'hearing_witnesses', 'examining_reported'].includes(from) ? 'examining_reported' : null;
-  }
-  return ['investigating', 'hearing_witnesses'].includes(from) ? 'hearing_witnesses' : null;
-}
-
-
 function reporterNote(role: Role, text: string): string | null {
   return role === 'pelapor' ? text : null;
 }
 
 export type ScheduleSummonsOptions = z.infer<typeof scheduleSummonsSchema>;
 
-export async function scheduleSummons(db: Database, actor: SessionUser, options: ScheduleSummonsOptions) {
-  const officer = await authorize(db, actor);
+export async function scheduleSummons(db: Database, officer: AuthorizedOfficer, options: ScheduleSummonsOptions) {
   const caseRow = await loadCase(db, options.caseNumber);
   if (options.expectedState) assertState(caseRow, [caseRow.state], options.expectedState);
   const next = stateAfterSummons(caseRow.state, options.role);
@@ -140,8 +131,7 @@ async function closeSummons(tx: DbTransaction, id: number, set: Partial<Summons>
 
 export type RecordSummonsOutcomeOptions = z.infer<typeof summonsOutcomeSchema>;
 
-export async function recordSummonsOutcome(db: Database, actor: SessionUser, options: RecordSummonsOutcomeOptions) {
-  const officer = await authorize(db, actor);
+export async function recordSummonsOutcome(db: Database, officer: AuthorizedOfficer, options: RecordSummonsOutcomeOptions) {
   const caseRow = await loadCase(db, options.caseNumber);
   const row = await loadScheduled(db, caseRow, options.summonsId);
   const now = new Date();
@@ -154,8 +144,7 @@ export async function recordSummonsOutcome(db: Database, actor: SessionUser, opt
 
 export type RescheduleSummonsOptions = z.infer<typeof rescheduleSummonsSchema>;
 
-export async function rescheduleSummons(db: Database, actor: SessionUser, options: RescheduleSummonsOptions) {
-  const officer = await authorize(db, actor);
+export async function rescheduleSummons(db: Database, officer: AuthorizedOfficer, options: RescheduleSummonsOptions) {
   const caseRow = await loadCase(db, options.caseNumber);
   const row = await loadScheduled(db, caseRow, options.summonsId);
   const scheduledAt = officeInstant(options.scheduledDate, options.scheduledTime);
@@ -188,8 +177,7 @@ export async function rescheduleSummons(db: Database, actor: SessionUser, option
 
 export type CancelSummonsOptions = z.infer<typeof cancelSummonsSchema>;
 
-export async function cancelSummons(db: Database, actor: SessionUser, options: CancelSummonsOptions) {
-  const officer = await authorize(db, actor);
+export async function cancelSummons(db: Database, officer: AuthorizedOfficer, options: CancelSummonsOptions) {
   const caseRow = await loadCase(db, options.caseNumber);
   const row = await loadScheduled(db, caseRow, options.summonsId);
   const now = new Date();

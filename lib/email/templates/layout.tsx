@@ -16,15 +16,12 @@ export type OfficeInfo = {
 
 /** Props of every single-case officer email: a case number and where to open it. */
 export type OfficerCaseEmailProps = {
-  /** The case number, e.g. `2026-0001`; checked against CASE_NUMBER_PATTERN when rendered. */
+  /** The case number, e.g. `2026-0001`; checked against lib/cases/case-number.ts when rendered. */
   caseNumber: string;
   office: OfficeInfo;
   /** The app's public origin, e.g. `https://wbs.example.go.id` (APP_URL). */
   baseUrl: string;
 };
-
-/** Case numbers as lib/cases allocates them; anything else is refused before rendering. */
-export const CASE_NUMBER_PATTERN = /^\d{4}-\d{4,}$/;
 
 /** Sample props for the react-email preview server and the template tests. */
 export const SAMPLE_OFFICE: OfficeInfo = {

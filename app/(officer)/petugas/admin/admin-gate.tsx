@@ -1,15 +1,17 @@
 import { redirect } from 'next/navigation';
-import { currentOfficer, type AuthorizedOfficer } from '@/lib/auth/session';
+import { activatedOfficer, asAdmin, type AuthorizedAdmin } from '@/lib/auth/guard';
+import { currentOfficer } from '@/lib/auth/session';
 
 /**
  * The admin pages' door: no session → the login page; an officer without the admin
  * role → null, and the page shows <AccessDenied />. The services each page calls check
  * the role again themselves.
  */
-export async function adminForPage(): Promise<AuthorizedOfficer | null> {
+export async function adminForPage(): Promise<AuthorizedAdmin | null> {
   const officer = await currentOfficer();
   if (!officer) redirect('/petugas/masuk');
-  return officer.role === 'admin' ? officer : null;
+  if (officer.activation.pending) redirect('/petugas/aktivasi');
+  return officer.role === 'admin' ? asAdmin(activatedOfficer(officer)) : null;
 }
 
 export function AccessDenied() {

@@ -25,9 +25,9 @@ import { cancelSummons, recordSummonsOutcome, rescheduleSummons, scheduleSummons
 
 /*
  * The case page's actions, one per service and thin: officerAction re-checks the
- * session and role and validates the form; the service authorises again, checks the
- * move against the workflow table and the state the page showed (expectedState), and
- * writes. Only async actions are exported ('use server' exports become endpoints).
+ * session and role, validates the form and hands the service the AuthorizedOfficer
+ * only the guard makes; the service checks the move against the workflow table and
+ * the state the page showed (expectedState), and writes. Only async actions are exported ('use server' exports become endpoints).
  */
 
 function refresh(caseNumber: string) {
@@ -36,49 +36,49 @@ function refresh(caseNumber: string) {
 }
 
 const start = officerAction(noteSchema, async (input, { db, officer }) => {
-  await startVerification(db, { id: officer.id }, input);
+  await startVerification(db, officer, input);
   refresh(input.caseNumber);
   return { message: 'Verifikasi dimulai. Kasus kini berstatus Verifikasi.' };
 });
 
 const askInfo = officerAction(requestInformationSchema, async (input, { db, officer }) => {
-  await requestInformation(db, { id: officer.id }, input);
+  await requestInformation(db, officer, input);
   refresh(input.caseNumber);
   return { message: 'Permintaan kelengkapan telah dikirim. Pelapor melihatnya saat memeriksa status dengan kode tiketnya.' };
 });
 
 const accept = officerAction(noteSchema, async (input, { db, officer }) => {
-  await acceptAsComplete(db, { id: officer.id }, input);
+  await acceptAsComplete(db, officer, input);
   refresh(input.caseNumber);
   return { message: 'Laporan dinyatakan lengkap. Kasus kini berstatus Penelaahan.' };
 });
 
 const reject = officerAction(rejectSchema, async (input, { db, officer }) => {
-  await rejectCase(db, { id: officer.id }, input);
+  await rejectCase(db, officer, input);
   refresh(input.caseNumber);
   return { message: 'Laporan dinyatakan tidak dapat ditindaklanjuti. Penjelasan Anda ditampilkan kepada pelapor.' };
 });
 
 const refer = officerAction(referSchema, async (input, { db, officer }) => {
-  await referCase(db, { id: officer.id }, input);
+  await referCase(db, officer, input);
   refresh(input.caseNumber);
   return { message: 'Laporan telah dilimpahkan.' };
 });
 
 const backToReview = officerAction(noteSchema, async (input, { db, officer }) => {
-  await returnToInvestigation(db, { id: officer.id }, input);
+  await returnToInvestigation(db, officer, input);
   refresh(input.caseNumber);
   return { message: 'Kasus kembali ke tahap Penelaahan.' };
 });
 
 const conclude = officerAction(concludeSchema, async (input, { db, officer }) => {
-  await concludeCase(db, { id: officer.id }, input);
+  await concludeCase(db, officer, input);
   refresh(input.caseNumber);
   return { message: 'Kasus telah diselesaikan. Ringkasan hasil ditampilkan kepada pelapor.' };
 });
 
 const schedule = officerAction(scheduleSummonsSchema, async (input, { db, officer }) => {
-  await scheduleSummons(db, { id: officer.id }, input);
+  await scheduleSummons(db, officer, input);
   refresh(input.caseNumber);
   return {
     message:
@@ -89,43 +89,43 @@ const schedule = officerAction(scheduleSummonsSchema, async (input, { db, office
 });
 
 const recordOutcome = officerAction(summonsOutcomeSchema, async (input, { db, officer }) => {
-  await recordSummonsOutcome(db, { id: officer.id }, input);
+  await recordSummonsOutcome(db, officer, input);
   refresh(input.caseNumber);
   return { message: input.attended === 'yes' ? 'Kehadiran dan berita acara telah dicatat.' : 'Ketidakhadiran dan berita acara telah dicatat.' };
 });
 
 const reschedule = officerAction(rescheduleSummonsSchema, async (input, { db, officer }) => {
-  await rescheduleSummons(db, { id: officer.id }, input);
+  await rescheduleSummons(db, officer, input);
   refresh(input.caseNumber);
   return { message: 'Pemanggilan telah dijadwalkan ulang.' };
 });
 
 const cancel = officerAction(cancelSummonsSchema, async (input, { db, officer }) => {
-  await cancelSummons(db, { id: officer.id }, input);
+  await cancelSummons(db, officer, input);
   refresh(input.caseNumber);
   return { message: 'Pemanggilan telah dibatalkan.' };
 });
 
 const message = officerAction(messageSchema, async (input, { db, officer }) => {
-  await sendMessageToReporter(db, { id: officer.id }, input);
+  await sendMessageToReporter(db, officer, input);
   refresh(input.caseNumber);
   return { message: 'Pesan telah dikirim. Pelapor melihatnya saat memeriksa status dengan kode tiketnya.' };
 });
 
 const release = officerAction(quarantineDecisionSchema, async (input, { db, officer }) => {
-  await releaseFromQuarantine(db, { id: officer.id }, input);
+  await releaseFromQuarantine(db, officer, input);
   refresh(input.caseNumber);
   return { message: 'Laporan dikeluarkan dari karantina dan masuk ke kotak masuk sebagai laporan baru.' };
 });
 
 const dismissSpam = officerAction(quarantineDecisionSchema, async (input, { db, officer }) => {
-  await rejectAsSpam(db, { id: officer.id }, input);
+  await rejectAsSpam(db, officer, input);
   refresh(input.caseNumber);
   return { message: 'Laporan ditolak sebagai spam. Kasus ditutup.' };
 });
 
 const askIdentity = officerAction(identityRequestSchema, async (input, { db, officer }) => {
-  const { status } = await requestIdentityAccess(db, { id: officer.id }, input);
+  const { status } = await requestIdentityAccess(db, officer, input);
   refresh(input.caseNumber);
   return {
     message:
@@ -137,7 +137,7 @@ const askIdentity = officerAction(identityRequestSchema, async (input, { db, off
 
 /** The identity goes back in this result only: shown once, never kept in the page. */
 const showIdentity = officerAction(caseRefSchema, async (input, { db, officer }) => {
-  const identity = await viewReporterIdentity(db, { id: officer.id }, input.caseNumber);
+  const identity = await viewReporterIdentity(db, officer, input.caseNumber);
   return {
     message: 'Identitas pelapor ditampilkan di bawah. Tampilan ini telah dicatat dalam log audit.',
     data: identity satisfies ReporterIdentity,

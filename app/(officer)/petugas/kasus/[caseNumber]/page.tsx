@@ -9,6 +9,7 @@ import { RequestInformationForm } from '@/components/officer/request-information
 import { ScheduleSummonsForm, SummonsForms } from '@/components/officer/summons-forms';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { requireOfficer } from '@/lib/auth/session';
+import { isCaseNumber } from '@/lib/cases/case-number';
 import { infoRequestDueAt, officeDateKey } from '@/lib/cases/deadlines';
 import { loadHolidaySet } from '@/lib/cases/holidays';
 import { OUTCOME_LABELS, REFERRAL_LABELS, SUMMONS_ROLE_LABELS } from '@/lib/cases/officer-schemas';
@@ -23,11 +24,9 @@ import { DateText } from '@/components/ui/date-text';
 
 type Props = { params: Promise<{ caseNumber: string }> };
 
-const CASE_NUMBER = /^\d{4}-\d{4,}$/;
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { caseNumber } = await params;
-  return { title: CASE_NUMBER.test(caseNumber) ? `Kasus ${caseNumber}` : 'Kasus' };
+  return { title: isCaseNumber(caseNumber) ? `Kasus ${caseNumber}` : 'Kasus' };
 }
 
 const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: OFFICE_TIME_ZONE });
@@ -42,9 +41,9 @@ const toOptions = (labels: Record<string, string>, keys: readonly string[] = Obj
 export default async function CasePage({ params }: Props) {
   const officer = await requireOfficer();
   const { caseNumber } = await params;
-  if (!CASE_NUMBER.test(caseNumber)) notFound();
+  if (!isCaseNumber(caseNumber)) notFound();
   const db = getDb();
-  const view = await loadOfficerCaseView(db, caseNumber, { officerId: officer.id });
+  const view = await loadOfficerCaseView(db, officer, caseNumber);
   if (!view) notFound();
 
   const now = new Date();

@@ -12,7 +12,8 @@ import { getDb } from '@/lib/db/client';
 /**
  * GET /petugas/kasus/[caseNumber]/bukti/[attachmentId]: one evidence file, decrypted on
  * the fly, for a signed-in officer only. The officer layout does not guard route
- * handlers, so the session is checked here (and again in the loader); a refusal is a
+ * handlers, so the session is checked here, and the loader takes only the AuthorizedOfficer that check
+ * produces; a refusal is a
  * short text with 401/403/404, never file bytes and never a redirect.
  */
 export async function GET(
