@@ -3,10 +3,10 @@ import { eq } from 'drizzle-orm';
 import NextAuth, { CredentialsSignin, type NextAuthConfig, type NextAuthRequest, type Session, type User } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import type { NextRequest } from 'next/server';
-import { authenticateOfficer } from '@/lib/auth/login';
+import { consumeSignInProof } from '@/lib/auth/sessions';
 import { getDb } from '@/lib/db/client';
 import { officers } from '@/lib/db/schema';
-import { secrets } from '@/lib/env';
+import { env, secrets } from '@/lib/env';
 import { logUnexpected } from '@/lib/errors';
 
 /**
@@ -22,9 +22,16 @@ import { logUnexpected } from '@/lib/errors';
  *   that, a session would end 30 minutes after sign-in however active the officer was.
  * - absolute: the token carries `signedInAt`; after 8 hours the officer signs in again
  *   however active they were (`maxAge` alone would slide with every refresh).
- * - revocation: the token carries a keyed fingerprint of the password hash. A changed or
- *   reset password, a deactivated or deleted account ends every open session at its
- *   next request, because the callback re-reads the officer row.
+ * - revocation: the token carries the officer's session version and a keyed fingerprint
+ *   of the password hash. Signing out, a changed or reset password, a TOTP change, a
+ *   deactivated or deleted account raise the version (lib/auth/sessions.ts) and end
+ *   every open session, copied cookies included, at its next request, because the
+ *   callback re-reads the officer row.
+ *
+ * Creation: the Credentials provider does not check passwords. It accepts only a
+ * one-time proof issued by the app's own sign-in action after the full, rate-limited
+ * check (lib/auth/login.ts), so a POST to /api/auth/callback/credentials — which the
+ * route handler refuses anyway — can never open a session.
  * `session.updateAge` is honoured by Auth.js only for database sessions; it is set so
  * the intent is visible, and the JWT cookie is re-issued on every checked request.
  *
@@ -35,35 +42,6 @@ import { logUnexpected } from '@/lib/errors';
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 export const IDLE_TIMEOUT_SECONDS = 30 * 60;
 
-export type SignInRefusalCode = 'invalid' | 'locked' | 'inactive' | 'totp_required' | 'totp_invalid';
-
-/**
- * A refused sign-in. Auth.js rethrows it unchanged to `signIn()` in a server action,
- * where the login page turns `code` into an Indonesian message. `code` would also
- * appear in the URL of a plain POST to /api/auth/callback/credentials, so it hints at
- * nothing an outsider can use.
- */
-export class SignInRefused extends CredentialsSignin {
-  readonly retryAfterMinutes?: number;
-
-  constructor(code: SignInRefusalCode, retryAfterMinutes?: number) {
-    super();
-    this.code = code;
-    this.retryAfterMinutes = retryAfterMinutes;
-  }
-}
-
-export const SIGN_IN_MESSAGES: Record<Exclude<SignInRefusalCode, 'locked'>, string> = {
-  invalid: 'Email atau kata sandi salah.',
-  inactive: 'Akun Anda tidak aktif. Silakan hubungi administrator WBS.',
-  totp_required: 'Masukkan kode verifikasi dua langkah dari aplikasi autentikator Anda.',
-  totp_invalid: 'Kode verifikasi salah atau sudah dipakai. Masukkan kode yang sedang tampil di aplikasi.',
-};
-
-export function lockedMessage(minutes: number): string {
-  return `Akun terkunci sementara karena terlalu banyak percobaan gagal. Coba lagi dalam ${minutes} menit.`;
-}
-
 /** A keyed fingerprint of the password hash: binds a session to the password it began with. */
 function passwordFingerprint(passwordHash: string): string {
   return createHmac('sha256', secrets().AUTH_SECRET).update(`session-pw:${passwordHash}`).digest('base64url').slice(0, 22);
@@ -71,38 +49,30 @@ function passwordFingerprint(passwordHash: string): string {
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-type SignedInUser = User & { id: string; name: string; role: 'officer' | 'admin'; pwf: string };
+type SignedInUser = User & { id: string; name: string; role: 'officer' | 'admin'; pwf: string; sv: number };
 
 function config(): NextAuthConfig {
   return {
     secret: secrets().AUTH_SECRET,
-    // Self-hosted behind the office's own reverse proxy: the Host header is the site's.
-    trustHost: true,
+    // Self-hosted behind the office's own reverse proxy, the Host header is the site's
+    // (AUTH_TRUST_HOST, default true). false makes Auth.js refuse every request it handles.
+    trustHost: env().AUTH_TRUST_HOST,
     pages: { signIn: '/petugas/masuk', error: '/petugas/masuk' },
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 5 * 60 },
     providers: [
       Credentials({
         id: 'credentials',
         name: 'Email dan kata sandi',
-        credentials: {
-          email: { label: 'Email', type: 'email' },
-          password: { label: 'Kata sandi', type: 'password' },
-          code: { label: 'Kode verifikasi', type: 'text' },
-        },
+        credentials: { proof: {} },
         async authorize(credentials) {
-          const result = await authenticateOfficer(getDb(), {
-            email: credentials?.email,
-            password: credentials?.password,
-            code: credentials?.code,
-          });
-          if (!result.ok) {
-            throw new SignInRefused(result.reason, result.reason === 'locked' ? result.retryAfterMinutes : undefined);
-          }
+          const officer = await consumeSignInProof(getDb(), credentials?.proof);
+          if (!officer) return null;
           const user: SignedInUser = {
-            id: String(result.officer.id),
-            name: result.officer.name,
-            role: result.officer.role,
-            pwf: passwordFingerprint(result.officer.passwordHash),
+            id: String(officer.id),
+            name: officer.name,
+            role: officer.role,
+            pwf: passwordFingerprint(officer.passwordHash),
+            sv: officer.sessionVersion,
           };
           return user;
         },
@@ -114,27 +84,29 @@ function config(): NextAuthConfig {
         if (user) {
           const signedIn = user as SignedInUser;
           // Only what the app needs: no e-mail, no picture, never the hash itself.
-          return { sub: signedIn.id, name: signedIn.name, role: signedIn.role, pwf: signedIn.pwf, signedInAt: now, lastSeen: now };
+          return { sub: signedIn.id, name: signedIn.name, role: signedIn.role, pwf: signedIn.pwf, sv: signedIn.sv, signedInAt: now, lastSeen: now };
         }
-        const { signedInAt, lastSeen, pwf, sub } = token as { signedInAt?: unknown; lastSeen?: unknown; pwf?: unknown; sub?: unknown };
-        if (typeof signedInAt !== 'number' || typeof lastSeen !== 'number' || typeof pwf !== 'string') return null;
+        const { signedInAt, lastSeen, pwf, sv, sub } = token as { signedInAt?: unknown; lastSeen?: unknown; pwf?: unknown; sv?: unknown; sub?: unknown };
+        if (typeof signedInAt !== 'number' || typeof lastSeen !== 'number' || typeof pwf !== 'string' || typeof sv !== 'number') return null;
         if (now - lastSeen > IDLE_TIMEOUT_SECONDS || now - signedInAt > SESSION_MAX_AGE_SECONDS) return null;
         if (typeof sub !== 'string' || !/^\d+$/.test(sub)) return null;
         const id = Number(sub);
         const [row] = await getDb()
-          .select({ name: officers.name, role: officers.role, active: officers.active, passwordHash: officers.passwordHash })
+          .select({ name: officers.name, role: officers.role, active: officers.active, passwordHash: officers.passwordHash, sessionVersion: officers.sessionVersion })
           .from(officers)
           .where(eq(officers.id, id))
           .limit(1);
-        if (!row || !row.active || passwordFingerprint(row.passwordHash) !== pwf) return null;
-        return { sub, name: row.name, role: row.role, pwf, signedInAt, lastSeen: now };
+        if (!row || !row.active || row.sessionVersion !== sv || passwordFingerprint(row.passwordHash) !== pwf) return null;
+        return { sub, name: row.name, role: row.role, pwf, sv, signedInAt, lastSeen: now };
       },
       async session({ session, token }) {
         const result: Session = {
           expires: session.expires,
           user: { id: String(token.sub), name: String(token.name ?? '') },
         };
-        (result.user as { role?: unknown }).role = token.role;
+        (result.user as { role?: unknown; sv?: unknown }).role = token.role;
+        // Checked again by the guard (lib/auth/guard.ts) against the officer row.
+        (result.user as { role?: unknown; sv?: unknown }).sv = token.sv;
         return result;
       },
     },

@@ -1,12 +1,17 @@
 /**
- * Runs once when `next start` boots (Node runtime only, never during the build): starts
- * the outbox delivery loop in this app instance. Several instances may each run one;
- * rows are claimed atomically. OUTBOX_WORKER=off leaves delivery to `npm run
- * outbox:deliver` from cron.
+ * Runs once when `next start` boots (Node runtime only, never during the build): checks
+ * the configuration and starts the outbox delivery loop in this app instance. Several
+ * instances may each run one; rows are claimed atomically. OUTBOX_WORKER=off leaves
+ * delivery to `npm run outbox:deliver` from cron.
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.OUTBOX_WORKER === 'off') return;
+  // NEXT_RUNTIME is set by Next.js itself, and read literally so the bundler can drop
+  // the Node-only imports below from the edge build; it is not app configuration.
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { env } = await import('@/lib/env');
+  const config = env();
+  if (!config.OUTBOX_WORKER) return;
   const { getDb } = await import('@/lib/db/client');
   const { startDeliveryLoop } = await import('@/lib/email/delivery');
-  startDeliveryLoop(getDb(), { intervalMs: Number(process.env.OUTBOX_INTERVAL_MS) || 2000 });
+  startDeliveryLoop(getDb(), { intervalMs: config.OUTBOX_INTERVAL_MS });
 }

@@ -1,11 +1,13 @@
 import type { NextConfig } from 'next';
+import { env } from './lib/env';
 
 /**
  * The server-action body limit follows the evidence limits (default 30 MB per
  * submission) plus room for the text fields and multipart framing. An office that
- * raises its limits in settings raises WBS_MAX_BODY_MB too.
+ * raises its limits in settings raises WBS_MAX_BODY_MB too. env() also refuses a bad
+ * value of any variable here, so `next build` and `next start` stop with its name.
  */
-const maxBodyMb = Number(process.env.WBS_MAX_BODY_MB ?? 32);
+const maxBodyMb = env().WBS_MAX_BODY_MB;
 
 const securityHeaders = [
   // same-origin, not no-referrer: under no-referrer browsers send `Origin: null` on form

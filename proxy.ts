@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { withSession } from '@/auth';
+import { isDevelopment, maxBodyMb } from '@/lib/env';
+import { refuseBadBody } from '@/lib/http/body-guard';
 
 /**
  * A fresh CSP nonce per request (Next.js applies it to its own scripts). No
@@ -7,7 +9,7 @@ import { withSession } from '@/auth';
  */
 function withSecurityHeaders(request: NextRequest): NextResponse {
   const nonce = btoa(crypto.randomUUID());
-  const dev = process.env.NODE_ENV === 'development';
+  const dev = isDevelopment();
   // Evidence and calendar downloads are sandboxed: nothing in them can run as this site.
   const download = /^\/petugas\/kasus\/[^/]+\/(bukti\/[^/]+|panggilan\/[^/]+\/ics)\/?$/.test(request.nextUrl.pathname);
   const csp = download ? "sandbox; default-src 'none'; frame-ancestors 'none'" : [
@@ -47,7 +49,10 @@ function isOfficerArea(pathname: string): boolean {
  * which server components cannot do. Authorisation is not decided here; every page,
  * action and download checks again itself.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  // An over-limit or broken POST body gets a readable 413/400 here, not a 500 from the action.
+  const refused = await refuseBadBody(request, maxBodyMb());
+  if (refused) return refused;
   if (!isOfficerArea(request.nextUrl.pathname)) return withSecurityHeaders(request);
   return withSession(request, (req) => {
     // A server action posted from a page answers for itself (officerAction refuses

@@ -1,3 +1,5 @@
+import { userMessageDigest } from '@/lib/http/user-facing-errors';
+
 /**
  * Every code an AppError may carry, with the HTTP status a response for it should have
  * (downloads and routes use `httpStatusOf`; forms show the `userMessage` instead). A new
@@ -35,6 +37,9 @@ const APP_ERROR_STATUS = {
   info_request_not_due: 422,
   wrong_reason: 422,
   own_request: 422,
+  own_request_needs_totp: 422,
+  totp_required: 400,
+  too_many_attempts: 429,
   last_admin: 422,
   self_deactivation: 422,
   enrol_totp_first: 422,
@@ -54,6 +59,8 @@ const APP_ERROR_STATUS = {
   file_type_not_allowed: 400,
   heic_not_supported: 400,
   image_unreadable: 400,
+  pdf_encrypted: 400,
+  metadata_not_removable: 400,
   file_too_large: 413,
   submission_too_large: 413,
   too_many_files: 413,
@@ -81,6 +88,7 @@ export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly userMessage: string;
   readonly field?: string;
+  readonly digest: string;
 
   constructor(code: AppErrorCode, options: { userMessage: string; field?: string; cause?: unknown }) {
     super(code, { cause: options.cause });
@@ -88,6 +96,9 @@ export class AppError extends Error {
     this.code = code;
     this.userMessage = options.userMessage;
     this.field = options.field;
+    // Next.js keeps a digest it finds on an error thrown while rendering, where it
+    // strips the message: the officer's error page reads the userMessage back from it.
+    this.digest = userMessageDigest(options.userMessage);
   }
 
   /** The HTTP status a response refusing with this error carries. */

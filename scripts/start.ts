@@ -1,8 +1,10 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { prepare } from './prepare';
+import { env } from '@/lib/env';
+import { exitOnStartError, prepare } from './prepare';
+import { serveNext } from './serve';
 
 /**
  * `npm start`: prepare data (secrets, migrations, first admin), build when there is
@@ -36,23 +38,19 @@ async function main() {
     const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: process.env });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
-  const port = process.env.PORT ?? '3000';
+  const { PORT, HOSTNAME } = env();
   // A shell may export HOSTNAME as the machine's name; only an explicit address counts.
-  const hostEnv = process.env.HOSTNAME;
-  const host = hostEnv && hostEnv !== os.hostname() ? hostEnv : '0.0.0.0';
-  const server = spawn(process.execPath, [nextBin, 'start', '-p', port, '-H', host], {
-    stdio: 'inherit',
-    env: { ...process.env, AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? 'true' },
-  });
-  const stop = (signal: NodeJS.Signals) => server.kill(signal);
+  const host = HOSTNAME && HOSTNAME !== os.hostname() ? HOSTNAME : '0.0.0.0';
+  // In this process, behind the peer-address wrapper (scripts/serve.ts), not a child `next start`.
+  const served = await serveNext({ dir: root, port: PORT, hostname: host });
+  const stop = () => {
+    setTimeout(() => process.exit(0), 3000).unref();
+    void served.close().then(() => process.exit(0));
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
+  main().catch(exitOnStartError);
 }

@@ -2,7 +2,7 @@
 
 import { useState, type ChangeEvent } from 'react';
 import { formatBytes } from '@/lib/format';
-import { ACCEPT_ATTRIBUTE, ALLOWED_TYPES_TEXT } from '@/lib/storage/evidence-types';
+import { ACCEPT_ATTRIBUTE, ALLOWED_TYPES_TEXT, METADATA_CLEANED_TEXT, METADATA_NOT_CLEANED_TEXT } from '@/lib/storage/evidence-types';
 
 export type EvidenceLimitsView = { maxFiles: number; maxFileBytes: number; maxSubmissionBytes: number };
 
@@ -37,7 +37,7 @@ export function EvidenceInput({
           ? `Total ukuran melebihi ${formatBytes(limits.maxSubmissionBytes)}.`
           : null;
 
-  const describedBy = ['evidence-hint', error ? 'evidence-error' : null, warning ? 'evidence-warning' : null]
+  const describedBy = ['evidence-hint', 'evidence-metadata', error ? 'evidence-error' : null, warning ? 'evidence-warning' : null]
     .filter(Boolean)
     .join(' ');
 
@@ -49,7 +49,10 @@ export function EvidenceInput({
       </label>
       <p id="evidence-hint" className="text-sm text-slate-700">
         {ALLOWED_TYPES_TEXT}. Maksimal {limits.maxFiles} berkas, {formatBytes(limits.maxFileBytes)} per berkas,{' '}
-        {formatBytes(limits.maxSubmissionBytes)} seluruhnya. Data lokasi dan metadata foto dihapus otomatis.
+        {formatBytes(limits.maxSubmissionBytes)} seluruhnya.
+      </p>
+      <p id="evidence-metadata" className="text-sm text-slate-700">
+        {METADATA_CLEANED_TEXT} {METADATA_NOT_CLEANED_TEXT}
       </p>
       {error ? (
         <p id="evidence-error" className="text-sm font-medium text-red-700">

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import type { FormState } from '@/lib/forms';
-import { ACCEPT_ATTRIBUTE, ALLOWED_TYPES_TEXT } from '@/lib/storage/evidence-types';
+import { ACCEPT_ATTRIBUTE, ALLOWED_TYPES_TEXT, METADATA_CLEANED_TEXT, METADATA_NOT_CLEANED_TEXT } from '@/lib/storage/evidence-types';
 import { TextAreaField } from './field';
 import { FormMessage } from './form-message';
 import { SubmitButton } from './submit-button';
@@ -50,7 +50,7 @@ export function ReporterReplyForm({
           Lampiran <span className="font-normal text-slate-600">(opsional)</span>
         </label>
         <p id={`${prefix}-evidence-hint`} className="text-sm text-slate-700">
-          {ALLOWED_TYPES_TEXT}. Data lokasi dan metadata foto dihapus otomatis.
+          {ALLOWED_TYPES_TEXT}. {METADATA_CLEANED_TEXT} {METADATA_NOT_CLEANED_TEXT}
         </p>
         {errors.evidence ? (
           <p id={`${prefix}-evidence-error`} className="text-sm font-medium text-red-700">

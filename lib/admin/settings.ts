@@ -9,6 +9,7 @@ import { getSettings } from '@/lib/settings';
 import { fieldErrorsFrom } from '@/lib/forms';
 import { formatDecimalInput } from '@/lib/format';
 import { DEFAULT_SETTINGS, MB, type OfficeSettings } from '@/lib/settings/defaults';
+import { maxBodyMb } from '@/lib/env';
 
 /**
  * Office settings as admins edit them at /petugas/admin/pengaturan. The form speaks in
@@ -22,10 +23,7 @@ import { DEFAULT_SETTINGS, MB, type OfficeSettings } from '@/lib/settings/defaul
  * a report larger than that would fail with a generic error instead of our message, so
  * the submission limit may not exceed it.
  */
-export function maxBodyMb(): number {
-  const value = Number(process.env.WBS_MAX_BODY_MB ?? 32);
-  return Number.isFinite(value) && value > 0 ? value : 32;
-}
+export { maxBodyMb };
 
 export const DAYS_MIN = 1;
 export const DAYS_MAX = 365;
@@ -98,9 +96,13 @@ export const settingsFormSchema = z
       (value) => value === '' || EMAIL.safeParse(value).success,
       'Format email tidak valid, contoh: wbs@nttprov.go.id.',
     ),
+    letterPlace: text('Tempat surat', 60, true),
+    referralInspectorate: text('Inspektorat tujuan pelimpahan', 150, true),
     maxFiles: numberField({ label: 'Jumlah berkas', min: MAX_FILES_MIN, max: MAX_FILES_MAX, unit: 'berkas' }),
     maxFileMb: numberField({ label: 'Ukuran per berkas', min: FILE_MB_MIN, max: maxBodyMb(), unit: 'MB', decimals: true }),
     maxSubmissionMb: numberField({ label: 'Ukuran total per kiriman', min: FILE_MB_MIN, max: maxBodyMb(), unit: 'MB', decimals: true }),
+    maxCaseFilesPerDay: numberField({ label: 'Jumlah berkas per laporan per hari', min: 1, max: 1000, unit: 'berkas' }),
+    maxCaseMbPerDay: numberField({ label: 'Ukuran berkas per laporan per hari', min: 1, max: 10_000, unit: 'MB', decimals: true }),
     verificationStartDays: days('Batas mulai verifikasi'),
     firstAnswerDays: days('Batas jawaban pertama'),
     infoRequestDays: days('Batas jawaban pelapor'),
@@ -125,14 +127,15 @@ export const settingsFormSchema = z
     }
   })
   .transform(
-    ({ maxFileMb, maxSubmissionMb, ...rest }): OfficeSettings => ({
+    ({ maxFileMb, maxSubmissionMb, maxCaseMbPerDay, ...rest }): OfficeSettings => ({
       ...rest,
+      maxCaseBytesPerDay: Math.round(maxCaseMbPerDay * MB),
       maxFileBytes: Math.round(maxFileMb * MB),
       maxSubmissionBytes: Math.round(maxSubmissionMb * MB),
     }),
   );
 
-export type SettingsFormField = keyof z.input<typeof settingsFormSchema> | 'maxFileMb' | 'maxSubmissionMb';
+export type SettingsFormField = keyof z.input<typeof settingsFormSchema> | 'maxFileMb' | 'maxSubmissionMb' | 'maxCaseMbPerDay';
 /** What the form posts (strings), or the same values from code. */
 export type SettingsFormInput = Partial<Record<SettingsFormField, string | number | boolean>>;
 
@@ -149,9 +152,13 @@ export function settingsFormValues(current: OfficeSettings): Record<SettingsForm
     officeAddress: current.officeAddress,
     officePhone: current.officePhone,
     officeEmail: current.officeEmail,
+    letterPlace: current.letterPlace,
+    referralInspectorate: current.referralInspectorate,
     maxFiles: String(current.maxFiles),
     maxFileMb: mb(current.maxFileBytes),
     maxSubmissionMb: mb(current.maxSubmissionBytes),
+    maxCaseFilesPerDay: String(current.maxCaseFilesPerDay),
+    maxCaseMbPerDay: mb(current.maxCaseBytesPerDay),
     verificationStartDays: String(current.verificationStartDays),
     firstAnswerDays: String(current.firstAnswerDays),
     infoRequestDays: String(current.infoRequestDays),

@@ -10,11 +10,12 @@
  * Limits worth knowing: removing the newest rows (truncating the tail) leaves a valid
  * shorter chain; only a copy of a recent `lastHash` kept elsewhere shows that.
  */
-import { createHash } from 'node:crypto';
-import { desc, eq, gt, is, lt } from 'drizzle-orm';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { and, desc, eq, gt, is, lt, lte } from 'drizzle-orm';
 import { SQLiteTransaction } from 'drizzle-orm/sqlite-core';
 import type { Database, DbTransaction } from '@/lib/db/client';
-import { auditLog, type AuditRow } from '@/lib/db/schema';
+import { auditCheckpoints, auditLog, type AuditRow } from '@/lib/db/schema';
+import { secrets } from '@/lib/env';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -112,32 +113,33 @@ export type AuditChainResult =
 
 const VERIFY_BATCH = 500;
 
+type ChainStart = { id: number; hash: string };
+type WalkResult =
+  | { intact: true; rows: number; last: ChainStart; complete: boolean }
+  | { intact: false; brokenAtId: number; reason: 'edited' | 'removed' | 'reordered' };
+
 /**
- * Walks the whole log by id and recomputes the chain. The place of the first break is
- * certain; its reason is the best reading of the evidence: a row whose content no longer
- * matches its hash was 'edited'; a broken link after a gap in the ids means rows were
- * 'removed'; a link that points at a row elsewhere in the log means rows were 'reordered';
- * a broken link with neither means the previous row was edited and its hash recomputed.
- * `lastHash` is worth noting down outside the database: it is what shows a cut-off tail.
+ * Recomputes the chain from `start` (the genesis, or a verified checkpoint) for at most
+ * `maxRows` rows. The place of the first break is certain; its reason is the best
+ * reading of the evidence: a row whose content no longer matches its hash was 'edited';
+ * a broken link after a gap in the ids means rows were 'removed'; a link that points at
+ * a row elsewhere in the log means rows were 'reordered'; a broken link with neither
+ * means the previous row was edited and its hash recomputed.
  */
-export async function verifyAuditChain(db: Pick<Database, 'select'>): Promise<AuditChainResult> {
-  let prev: { id: number; hash: string } = { id: 0, hash: GENESIS_HASH };
+async function walkChain(db: Pick<Database, 'select'>, start: ChainStart, maxRows = Infinity): Promise<WalkResult> {
+  let prev = start;
   let rows = 0;
   for (;;) {
-    const batch = await db
-      .select()
-      .from(auditLog)
-      .where(gt(auditLog.id, prev.id))
-      .orderBy(auditLog.id)
-      .limit(VERIFY_BATCH);
+    const want = Math.min(VERIFY_BATCH, maxRows - rows);
+    if (want <= 0) {
+      const [more] = await db.select({ id: auditLog.id }).from(auditLog).where(gt(auditLog.id, prev.id)).limit(1);
+      return { intact: true, rows, last: prev, complete: !more };
+    }
+    const batch = await db.select().from(auditLog).where(gt(auditLog.id, prev.id)).orderBy(auditLog.id).limit(want);
     for (const row of batch) {
       if (row.prevHash !== prev.hash) {
         if (row.id !== prev.id + 1) return { intact: false, brokenAtId: row.id, reason: 'removed' };
-        const [elsewhere] = await db
-          .select({ id: auditLog.id })
-          .from(auditLog)
-          .where(eq(auditLog.hash, row.prevHash))
-          .limit(1);
+        const [elsewhere] = await db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.hash, row.prevHash)).limit(1);
         if (elsewhere) return { intact: false, brokenAtId: row.id, reason: 'reordered' };
         return { intact: false, brokenAtId: prev.id || row.id, reason: 'edited' };
       }
@@ -145,8 +147,105 @@ export async function verifyAuditChain(db: Pick<Database, 'select'>): Promise<Au
       prev = { id: row.id, hash: row.hash };
       rows += 1;
     }
-    if (batch.length < VERIFY_BATCH) return { intact: true, rows, lastHash: prev.hash };
+    if (batch.length < want) return { intact: true, rows, last: prev, complete: true };
   }
+}
+
+/**
+ * Walks the whole log by id and recomputes the chain: the full verification (tests,
+ * `npm run audit:verify`, the audit page on request). Its cost grows with the log.
+ * `lastHash` is worth noting down outside the database: it is what shows a cut-off tail.
+ */
+export async function verifyAuditChain(db: Pick<Database, 'select'>): Promise<AuditChainResult> {
+  const walked = await walkChain(db, { id: 0, hash: GENESIS_HASH });
+  return walked.intact ? { intact: true, rows: walked.rows, lastHash: walked.last.hash } : walked;
+}
+
+/**
+ * The full verification, and a checkpoint at its end when the whole chain is intact, so
+ * the views that follow start from there (the audit page on request, `npm run audit:verify`).
+ */
+export async function verifyAuditChainAndCheckpoint(db: Database): Promise<AuditChainResult> {
+  const walked = await walkChain(db, { id: 0, hash: GENESIS_HASH });
+  if (!walked.intact) return walked;
+  if (walked.rows > 0) await writeCheckpoint(db, walked.last, walked.rows);
+  return { intact: true, rows: walked.rows, lastHash: walked.last.hash };
+}
+
+async function writeCheckpoint(db: Database, last: ChainStart, rows: number): Promise<void> {
+  await db.insert(auditCheckpoints).values({ lastId: last.id, lastHash: last.hash, rows, mac: checkpointMac(last.id, last.hash, rows) });
+}
+
+/** The keyed MAC of a checkpoint: only the app (holding AUTH_SECRET) can write a valid one. */
+export function checkpointMac(lastId: number, lastHash: string, rows: number): string {
+  return createHmac('sha256', secrets().AUTH_SECRET).update(`wbs-audit-checkpoint:${lastId}:${lastHash}:${rows}`).digest('hex');
+}
+
+function macMatches(expected: string, actual: string): boolean {
+  const a = Buffer.from(expected, 'hex');
+  const b = Buffer.from(actual, 'hex');
+  return a.length === b.length && a.length > 0 && timingSafeEqual(a, b);
+}
+
+/** The newest checkpoint with a valid MAC whose row still carries the recorded hash, or the genesis. */
+async function latestCheckpoint(db: Pick<Database, 'select'>): Promise<{ id: number; hash: string; rows: number }> {
+  const candidates = await db.select().from(auditCheckpoints).orderBy(desc(auditCheckpoints.lastId)).limit(5);
+  for (const cp of candidates) {
+    if (!macMatches(checkpointMac(cp.lastId, cp.lastHash, cp.rows), cp.mac)) continue;
+    return { id: cp.lastId, hash: cp.lastHash, rows: cp.rows };
+  }
+  return { id: 0, hash: GENESIS_HASH, rows: 0 };
+}
+
+export type IncrementalChainResult = AuditChainResult & {
+  /** Rows recomputed by this call: those after the checkpoint (at most `maxRows`). */
+  checkedRows?: number;
+  /** The checkpoint this call started from (0: the genesis). */
+  fromId?: number;
+  /** Rows after the checkpoint left for the next call, when more than `maxRows` had accumulated. */
+  pending?: boolean;
+};
+
+/** Most rows one incremental check recomputes (the cost of one audit page view). */
+export const INCREMENTAL_MAX_ROWS = 5_000;
+
+/**
+ * Verifies the chain from the newest verified checkpoint on, and records a new
+ * checkpoint at the last row found intact: each call costs the rows appended since the
+ * previous one (at most `maxRows`), not the length of the log. Trusts what earlier
+ * verifications recorded, so a row changed before the checkpoint is found by the full
+ * verification (verifyAuditChain) or by verifyAuditRows on the page that shows it. The
+ * checkpoint's own row is re-read, so rewriting the row a checkpoint points at shows.
+ */
+export async function verifyAuditChainIncrementally(
+  db: Database,
+  options: { maxRows?: number } = {},
+): Promise<IncrementalChainResult> {
+  const start = await latestCheckpoint(db);
+  if (start.id > 0) {
+    const [row] = await db.select({ hash: auditLog.hash }).from(auditLog).where(eq(auditLog.id, start.id)).limit(1);
+    if (!row) return { intact: false, brokenAtId: start.id, reason: 'removed', fromId: start.id };
+    if (row.hash !== start.hash) return { intact: false, brokenAtId: start.id, reason: 'edited', fromId: start.id };
+  }
+  const walked = await walkChain(db, { id: start.id, hash: start.hash }, options.maxRows ?? INCREMENTAL_MAX_ROWS);
+  if (!walked.intact) return { ...walked, fromId: start.id };
+  const rows = start.rows + walked.rows;
+  if (walked.rows > 0) await writeCheckpoint(db, walked.last, rows);
+  return { intact: true, rows, lastHash: walked.last.hash, checkedRows: walked.rows, fromId: start.id, pending: !walked.complete };
+}
+
+/**
+ * Checks the rows an admin is looking at, wherever they are in the log: each row's hash
+ * against its content, and its link to the row before it (ids `fromId`…`toId`).
+ */
+export async function verifyAuditRows(db: Pick<Database, 'select'>, fromId: number, toId: number): Promise<AuditChainResult | null> {
+  if (toId < fromId) return null;
+  const [before] = await db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).where(lt(auditLog.id, fromId)).orderBy(desc(auditLog.id)).limit(1);
+  const start: ChainStart = before ?? { id: 0, hash: GENESIS_HASH };
+  // A gap just before the page is a removal too; walkChain sees it from `start`.
+  const count = (await db.select({ id: auditLog.id }).from(auditLog).where(and(gt(auditLog.id, start.id), lte(auditLog.id, toId)))).length;
+  const walked = await walkChain(db, start, count);
+  return walked.intact ? null : walked;
 }
 
 export type AuditPage = { rows: AuditRow[]; nextBeforeId: number | null };

@@ -7,7 +7,8 @@ import { AppError } from '@/lib/errors';
 import { getSettings } from '@/lib/settings';
 import type { AuthenticatedOfficer } from './guard';
 import { hashPassword, verifyPassword } from './password';
-import { formatSecretForDisplay, newTotpSecret, openTotp, sealTotp, totpQrDataUrl, totpUri, verifyTotpCode } from './totp';
+import { endOfficerSessions } from './sessions';
+import { formatSecretForDisplay, lastAcceptedStep, newTotpSecret, openTotp, sealTotp, totpQrDataUrl, totpUri, verifyTotpCode } from './totp';
 
 /**
  * An officer's own account: password, two-step verification and email notifications. Each
@@ -43,7 +44,10 @@ export const totpCodeSchema = z.object({
     .pipe(z.string().regex(/^\d{6}$/, 'Masukkan 6 digit kode dari aplikasi autentikator.')),
 });
 
-/** Sets a new password after checking the current one; the one-time-password flag clears. */
+/**
+ * Sets a new password after checking the current one; the one-time-password flag clears
+ * and every open session of the officer ends (the caller signs the officer in again).
+ */
 export async function changeOwnPassword(db: Database, me: AuthenticatedOfficer, input: ChangePasswordInput): Promise<void> {
   const data = changePasswordSchema.parse(input);
   const [row] = await db.select({ passwordHash: officers.passwordHash }).from(officers).where(eq(officers.id, me.id));
@@ -53,6 +57,7 @@ export async function changeOwnPassword(db: Database, me: AuthenticatedOfficer, 
   const passwordHash = await hashPassword(data.newPassword);
   await db.transaction(async (tx) => {
     await tx.update(officers).set({ passwordHash, mustChangePassword: false }).where(eq(officers.id, me.id));
+    await endOfficerSessions(tx, me.id);
     await appendAudit(tx, { officerId: me.id, action: 'password_changed' });
   });
 }
@@ -83,7 +88,11 @@ export async function beginTotpEnrolment(db: Database, me: AuthenticatedOfficer)
   await db.update(officers).set({ totpSecretEnc: sealTotp(me.id, { secret: newTotpSecret() }) }).where(eq(officers.id, me.id));
 }
 
-/** Turns TOTP on once the officer proves the app shows the right code. */
+/**
+ * Turns TOTP on once the officer proves the app shows the right code. Every open session
+ * ends (a copied cookie from before the change is refused); the caller renews the
+ * officer's own session (lib/auth/session.ts renewOwnSession).
+ */
 export async function confirmTotpEnrolment(db: Database, me: AuthenticatedOfficer, input: { code: string }): Promise<void> {
   const [row] = await db
     .select({ enc: officers.totpSecretEnc, enabled: officers.totpEnabled })
@@ -104,13 +113,14 @@ export async function confirmTotpEnrolment(db: Database, me: AuthenticatedOffice
   await db.transaction(async (tx) => {
     await tx
       .update(officers)
-      .set({ totpEnabled: true, totpSecretEnc: sealTotp(me.id, { ...stored, lastStep: check.timeStep }) })
+      .set({ totpEnabled: true, totpSecretEnc: sealTotp(me.id, { secret: stored.secret }), totpLastStep: check.timeStep })
       .where(eq(officers.id, me.id));
+    await endOfficerSessions(tx, me.id);
     await appendAudit(tx, { officerId: me.id, action: 'totp_enrolled' });
   });
 }
 
-/** Turns TOTP off with a current code; refused when the office requires it. */
+/** Turns TOTP off with a current code; refused when the office requires it. Ends every open session, as enrolment does. */
 export async function disableTotp(db: Database, me: AuthenticatedOfficer, input: { code: string }): Promise<void> {
   if ((await getSettings(db)).requireTotp) {
     throw new AppError('totp_required_by_office', {
@@ -118,17 +128,18 @@ export async function disableTotp(db: Database, me: AuthenticatedOfficer, input:
     });
   }
   const [row] = await db
-    .select({ enc: officers.totpSecretEnc, enabled: officers.totpEnabled })
+    .select({ enc: officers.totpSecretEnc, enabled: officers.totpEnabled, lastStep: officers.totpLastStep })
     .from(officers)
     .where(eq(officers.id, me.id));
   if (!row.enabled || !row.enc) return;
   const stored = openTotp(me.id, row.enc);
-  const check = await verifyTotpCode(stored.secret, input.code, stored.lastStep);
+  const check = await verifyTotpCode(stored.secret, input.code, lastAcceptedStep(row.lastStep, stored));
   if (!check.valid) {
     throw new AppError('totp_invalid', { field: 'code', userMessage: 'Kode tidak cocok atau sudah dipakai. Masukkan kode yang sedang tampil.' });
   }
   await db.transaction(async (tx) => {
-    await tx.update(officers).set({ totpEnabled: false, totpSecretEnc: null }).where(eq(officers.id, me.id));
+    await tx.update(officers).set({ totpEnabled: false, totpSecretEnc: null, totpLastStep: null }).where(eq(officers.id, me.id));
+    await endOfficerSessions(tx, me.id);
     await appendAudit(tx, { officerId: me.id, action: 'totp_disabled' });
   });
 }

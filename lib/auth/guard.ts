@@ -46,7 +46,7 @@ export type AuthorizedOfficer = AuthenticatedOfficer & { readonly [activated]: t
 export type AuthorizedAdmin = AuthorizedOfficer & { readonly role: 'admin'; readonly [admin]: true };
 
 /** The part of a session an authorisation check reads (`null` when there is none). */
-export type SessionUser = { id?: unknown; role?: unknown } | null | undefined;
+export type SessionUser = { id?: unknown; role?: unknown; sv?: unknown } | null | undefined;
 
 export const UNAUTHORIZED_MESSAGE = 'Sesi Anda telah berakhir atau Anda belum masuk. Silakan masuk kembali.';
 export const FORBIDDEN_MESSAGE = 'Anda tidak memiliki hak akses untuk tindakan ini.';
@@ -90,11 +90,15 @@ export async function sessionOfficer(db: Database, user: SessionUser): Promise<A
       active: officers.active,
       totpEnabled: officers.totpEnabled,
       mustChangePassword: officers.mustChangePassword,
+      sessionVersion: officers.sessionVersion,
     })
     .from(officers)
     .where(eq(officers.id, id))
     .limit(1);
   if (!row || !row.active) throw unauthorized();
+  // A session names the session version it was opened with (auth.ts); a raised version
+  // (sign-out, password or TOTP change, deactivation) ends it, copied cookies included.
+  if (user?.sv !== undefined && user.sv !== row.sessionVersion) throw unauthorized();
   // Settings are read only when they can matter (an officer without TOTP): the common
   // case costs no query.
   const requireTotp = activationDependsOnOffice(row) && (await getSettings(db)).requireTotp;

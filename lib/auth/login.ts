@@ -1,43 +1,50 @@
-import { createHash } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { createHmac } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { appendAudit } from '@/lib/audit/log';
 import type { Database } from '@/lib/db/client';
 import { officers, type Officer } from '@/lib/db/schema';
+import { secrets } from '@/lib/env';
 import { getSettings } from '@/lib/settings';
 import { activationSteps } from './activation';
 import { hashPassword, verifyPassword } from './password';
-import { openTotp, sealTotp, verifyTotpCode } from './totp';
+import type { SignInLimiter } from './sign-in-limits';
+import { claimTotpStep, lastAcceptedStep, openTotp, verifyTotpCode } from './totp';
 
 /**
- * Officer sign-in, framework-free: auth.ts's `authorize` maps the result to Auth.js.
+ * Officer sign-in, framework-free. The only caller that can lead to a session is the
+ * sign-in action (app/petugas/masuk/actions.ts), which turns a success into a one-time
+ * proof for auth.ts (lib/auth/sessions.ts).
  *
- * Order: find the account → refuse while locked (without checking the password, so a
- * locked account cannot be probed) → argon2 → TOTP when enrolled → reset the counters.
- * Unknown e-mails and deactivated accounts answer like a wrong password and "lock" the
- * same way, from an in-memory table, so neither the message nor the lock tells an
- * outsider whether an address has an account.
+ * Order: field lengths → limits (per client, per account, per account-and-client; see
+ * sign-in-limits.ts) → argon2 (against a dummy hash for unknown addresses) → TOTP when
+ * enrolled, claimed atomically → success.
+ *
+ * Nothing here locks an account for everyone: a stranger's failures fill the stranger's
+ * own buckets, so the officer signing in from elsewhere is not stopped. Known and
+ * unknown addresses take the same path with the same counters (keyed by a keyed hash of
+ * the typed address, so no unknown address is ever stored), the same messages and an
+ * argon2 verification each; only failures on an existing account are written to the
+ * audit log, and those are bounded by the limits.
  */
 
-export const LOCK_THRESHOLD = 5;
-const BASE_LOCK_MS = 15 * 60 * 1000;
-const MAX_LOCK_MS = 24 * 60 * 60 * 1000;
-
-/** Lock after the n-th consecutive failure: 0 below 5, then 15 min × 2^(n−5), at most 24 h. */
-export function lockDurationMs(consecutiveFailures: number): number {
-  if (consecutiveFailures < LOCK_THRESHOLD) return 0;
-  return Math.min(BASE_LOCK_MS * 2 ** Math.min(consecutiveFailures - LOCK_THRESHOLD, 16), MAX_LOCK_MS);
-}
+/** The same limits as the sign-in form's fields, whichever way a value arrives. */
+export const FIELD_LIMITS = { email: 200, password: 200, code: 20 } as const;
 
 export function normaliseEmail(input: unknown): string {
   return typeof input === 'string' ? input.normalize('NFKC').trim().toLowerCase() : '';
 }
 
-export type SignedInOfficer = Pick<Officer, 'id' | 'name' | 'role' | 'passwordHash'>;
+/** A keyed hash of a typed e-mail address: the account's key in the limits, known or not. */
+export function accountKey(email: string): string {
+  return createHmac('sha256', secrets().AUTH_SECRET).update(`wbs-sign-in-account:${normaliseEmail(email)}`).digest('base64url').slice(0, 27);
+}
+
+export type SignedInOfficer = Pick<Officer, 'id' | 'name' | 'role'>;
 
 export type LoginResult =
   | { ok: true; officer: SignedInOfficer; mustEnrolTotp: boolean; mustChangePassword: boolean }
   | { ok: false; reason: 'invalid' }
-  | { ok: false; reason: 'locked'; retryAfterMinutes: number }
+  | { ok: false; reason: 'limited'; retryAfterSeconds: number }
   | { ok: false; reason: 'inactive' }
   | { ok: false; reason: 'totp_required' }
   | { ok: false; reason: 'totp_invalid' };
@@ -52,129 +59,67 @@ function timingDummy(): Promise<string> {
   return dummyHash;
 }
 
-type ShadowEntry = { failures: number; lockedUntil: number; lastFailure: number };
-const shadowFailures = new Map<string, ShadowEntry>();
-const SHADOW_LIMIT = 10_000;
-
-function shadowKey(email: string): string {
-  return createHash('sha256').update(`wbs-login:${email}`).digest('base64url');
-}
-
-function shadowLockedFor(email: string, now: number): number {
-  const entry = shadowFailures.get(shadowKey(email));
-  return entry && entry.lockedUntil > now ? entry.lockedUntil - now : 0;
-}
-
-function recordShadowFailure(email: string, now: number): number {
-  const key = shadowKey(email);
-  const previous = shadowFailures.get(key);
-  const failures = previous && now - previous.lastFailure < MAX_LOCK_MS ? previous.failures + 1 : 1;
-  const lockMs = lockDurationMs(failures);
-  shadowFailures.delete(key);
-  shadowFailures.set(key, { failures, lockedUntil: lockMs ? now + lockMs : 0, lastFailure: now });
-  // Oldest first in a Map: drop from the front when full.
-  while (shadowFailures.size > SHADOW_LIMIT) shadowFailures.delete(shadowFailures.keys().next().value!);
-  return lockMs;
-}
-
-/** Forgets the in-memory failures (tests). */
-export function resetShadowFailures(): void {
-  shadowFailures.clear();
-}
-
-const minutesFrom = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
-
-/** Counts a failure atomically and locks when the threshold is reached; returns the lock in ms. */
-async function recordFailure(db: Database, officer: Officer, now: number, reason: string): Promise<number> {
-  const [row] = await db
-    .update(officers)
-    .set({ failedLogins: sql`${officers.failedLogins} + 1` })
-    .where(eq(officers.id, officer.id))
-    .returning({ failedLogins: officers.failedLogins });
-  const lockMs = lockDurationMs(row.failedLogins);
-  if (lockMs) {
-    await db.update(officers).set({ lockedUntil: new Date(now + lockMs) }).where(eq(officers.id, officer.id));
-  }
-  await appendAudit(db, {
-    officerId: officer.id,
-    action: 'sign_in_failed',
-    detail: { reason, failedLogins: row.failedLogins, ...(lockMs ? { lockedMinutes: minutesFrom(lockMs) } : {}) },
-  });
-  return lockMs;
-}
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 /**
- * Checks an officer's e-mail, password and (when enrolled) TOTP code. Writes the
- * failure counters, the lock and the audit rows; never logs the typed password or code.
+ * Checks an officer's e-mail, password and (when enrolled) TOTP code from the client at
+ * `client` (its address as the app decides it, lib/security/client-address.ts). Counts failures in
+ * the limiter, writes the audit rows of existing accounts; never logs the typed
+ * password, code or an unknown address.
  */
 export async function authenticateOfficer(
   db: Database,
   input: LoginInput,
-  options: { now?: Date } = {},
+  options: { client: string; limiter: SignInLimiter; now?: Date },
 ): Promise<LoginResult> {
-  const now = (options.now ?? new Date()).getTime();
+  const now = options.now ?? new Date();
   const email = normaliseEmail(input.email);
-  const password = typeof input.password === 'string' ? input.password : '';
+  const password = text(input.password);
+  const code = input.code === undefined || input.code === null ? '' : text(input.code).trim();
   if (!email || !password) return { ok: false, reason: 'invalid' };
+  // Refused before any work: a 20 MB "password" costs nothing but its parsing.
+  if (email.length > FIELD_LIMITS.email || password.length > FIELD_LIMITS.password || code.length > FIELD_LIMITS.code) {
+    return { ok: false, reason: 'invalid' };
+  }
+
+  const subject = { client: options.client, account: accountKey(email) };
+  const admitted = await options.limiter.admit(subject, now);
+  if (!admitted.allowed) return { ok: false, reason: 'limited', retryAfterSeconds: admitted.retryAfterSeconds };
 
   const [officer] = await db.select().from(officers).where(eq(officers.email, email)).limit(1);
+  const passwordRight = await verifyPassword(officer?.passwordHash ?? (await timingDummy()), password);
 
-  if (!officer || !officer.active) {
-    const shadowLock = shadowLockedFor(email, now);
-    if (shadowLock) {
-      await appendAudit(db, { officerId: officer?.id ?? null, action: 'sign_in_failed', detail: { reason: 'locked' } });
-      return { ok: false, reason: 'locked', retryAfterMinutes: minutesFrom(shadowLock) };
-    }
-    const passwordRight = await verifyPassword(officer?.passwordHash ?? (await timingDummy()), password);
-    if (officer && passwordRight) {
-      // Only someone who knows the password learns that the account is switched off.
-      await appendAudit(db, { officerId: officer.id, action: 'sign_in_failed', detail: { reason: 'inactive' } });
-      return { ok: false, reason: 'inactive' };
-    }
-    const lockMs = recordShadowFailure(email, now);
-    await appendAudit(db, {
-      officerId: officer?.id ?? null,
-      action: 'sign_in_failed',
-      detail: { reason: officer ? 'inactive_wrong_password' : 'unknown_email' },
-    });
-    return lockMs ? { ok: false, reason: 'locked', retryAfterMinutes: minutesFrom(lockMs) } : { ok: false, reason: 'invalid' };
+  const fail = async (reason: 'invalid' | 'totp_invalid', auditReason: string): Promise<LoginResult> => {
+    await options.limiter.failed(subject, now);
+    // Unknown addresses are counted above, never written one by one into the audit log.
+    if (officer) await appendAudit(db, { officerId: officer.id, action: 'sign_in_failed', detail: { reason: auditReason }, at: now });
+    return { ok: false, reason };
+  };
+
+  if (!officer || !passwordRight) return fail('invalid', officer?.active === false ? 'inactive_wrong_password' : 'wrong_password');
+  if (!officer.active) {
+    // Only someone who knows the password learns that the account is switched off.
+    await appendAudit(db, { officerId: officer.id, action: 'sign_in_failed', detail: { reason: 'inactive' }, at: now });
+    return { ok: false, reason: 'inactive' };
   }
 
-  const lockedUntil = officer.lockedUntil?.getTime() ?? 0;
-  if (lockedUntil > now) {
-    await appendAudit(db, { officerId: officer.id, action: 'sign_in_failed', detail: { reason: 'locked' } });
-    return { ok: false, reason: 'locked', retryAfterMinutes: minutesFrom(lockedUntil - now) };
-  }
-
-  if (!(await verifyPassword(officer.passwordHash, password))) {
-    const lockMs = await recordFailure(db, officer, now, 'wrong_password');
-    return lockMs ? { ok: false, reason: 'locked', retryAfterMinutes: minutesFrom(lockMs) } : { ok: false, reason: 'invalid' };
-  }
-
-  let totpUpdate: { totpSecretEnc: string } | undefined;
+  let usedTotp = false;
   if (officer.totpEnabled && officer.totpSecretEnc) {
-    if (input.code === undefined || input.code === null || String(input.code).trim() === '') {
-      return { ok: false, reason: 'totp_required' };
-    }
+    if (!code) return { ok: false, reason: 'totp_required' };
     const stored = openTotp(officer.id, officer.totpSecretEnc);
-    const check = await verifyTotpCode(stored.secret, String(input.code), stored.lastStep);
-    if (!check.valid) {
-      const lockMs = await recordFailure(db, officer, now, 'wrong_code');
-      return lockMs ? { ok: false, reason: 'locked', retryAfterMinutes: minutesFrom(lockMs) } : { ok: false, reason: 'totp_invalid' };
-    }
-    totpUpdate = { totpSecretEnc: sealTotp(officer.id, { ...stored, lastStep: check.timeStep }) };
+    const check = await verifyTotpCode(stored.secret, code, lastAcceptedStep(officer.totpLastStep, stored));
+    // The claim is the check that counts: of concurrent requests with one code, one wins.
+    if (!check.valid || !(await claimTotpStep(db, officer.id, check.timeStep))) return fail('totp_invalid', 'wrong_code');
+    usedTotp = true;
   }
 
-  await db
-    .update(officers)
-    .set({ failedLogins: 0, lockedUntil: null, ...totpUpdate })
-    .where(eq(officers.id, officer.id));
-  await appendAudit(db, { officerId: officer.id, action: 'sign_in', detail: { totp: Boolean(totpUpdate) } });
+  await options.limiter.succeeded(subject, now);
+  await appendAudit(db, { officerId: officer.id, action: 'sign_in', detail: { totp: usedTotp }, at: now });
 
   const { mustEnrolTotp, mustChangePassword } = activationSteps(officer, await getSettings(db));
   return {
     ok: true,
-    officer: { id: officer.id, name: officer.name, role: officer.role, passwordHash: officer.passwordHash },
+    officer: { id: officer.id, name: officer.name, role: officer.role },
     mustEnrolTotp,
     mustChangePassword,
   };

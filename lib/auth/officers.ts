@@ -7,6 +7,7 @@ import { AppError } from '@/lib/errors';
 import { asAdmin, type AuthorizedOfficer, type OfficerRole } from './guard';
 import { generatePassword, hashPassword } from './password';
 import { normaliseEmail } from './login';
+import { endOfficerSessions } from './sessions';
 
 /**
  * Officer accounts, managed by admins. Each function takes the database and the acting
@@ -135,6 +136,8 @@ export async function setOfficerActive(
       .update(officers)
       .set(input.active ? { active: true, failedLogins: 0, lockedUntil: null } : { active: false })
       .where(eq(officers.id, target.id));
+    // Also on reactivation: a cookie from before the deactivation must not come back to life.
+    await endOfficerSessions(tx, target.id);
     await appendAudit(tx, {
       officerId: admin.id,
       action: input.active ? 'officer_reactivated' : 'officer_deactivated',
@@ -162,6 +165,7 @@ export async function resetOfficerPassword(
       .update(officers)
       .set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null })
       .where(eq(officers.id, target.id));
+    await endOfficerSessions(tx, target.id);
     await appendAudit(tx, { officerId: admin.id, action: 'password_reset', detail: { targetOfficerId: target.id } });
   });
   return { oneTimePassword };
@@ -175,7 +179,8 @@ export async function resetOfficerTotp(db: Database, officer: AuthorizedOfficer,
   const admin = asAdmin(officer);
   await db.transaction(async (tx) => {
     const target = await loadTarget(tx, input.officerId);
-    await tx.update(officers).set({ totpEnabled: false, totpSecretEnc: null }).where(eq(officers.id, target.id));
+    await tx.update(officers).set({ totpEnabled: false, totpSecretEnc: null, totpLastStep: null }).where(eq(officers.id, target.id));
+    await endOfficerSessions(tx, target.id);
     await appendAudit(tx, { officerId: admin.id, action: 'totp_reset', detail: { targetOfficerId: target.id } });
   });
 }

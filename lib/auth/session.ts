@@ -1,8 +1,9 @@
-import { auth } from '@/auth';
+import { auth, signIn } from '@/auth';
 import { getDb } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { officerActionWith } from './action';
-import { authorizeOfficer, sessionOfficer, type AuthenticatedOfficer, type AuthorizedOfficer } from './guard';
+import { authorizeOfficer, officerIdFrom, sessionOfficer, type AuthenticatedOfficer, type AuthorizedOfficer } from './guard';
+import { endOfficerSessions, issueSignInProof } from './sessions';
 
 export type { AuthenticatedOfficer, AuthorizedAdmin, AuthorizedOfficer } from './guard';
 export type { ActionResult, ActionState } from './action';
@@ -44,3 +45,24 @@ export async function requireOfficer(): Promise<AuthorizedOfficer> {
  * role, validates the form, maps AppError to its message (see lib/auth/action.ts).
  */
 export const officerAction = officerActionWith(sessionUser);
+
+/**
+ * Ends every session of the signed-in officer, wherever its cookie was copied (raises the
+ * session version). For "Keluar": clearing this browser's cookie alone would leave copies valid.
+ */
+export async function endAllSessionsOfCurrentOfficer(): Promise<number | null> {
+  const user = await sessionUser();
+  const id = officerIdFrom(user);
+  if (id === null) return null;
+  await endOfficerSessions(getDb(), id);
+  return id;
+}
+
+/**
+ * After the officer changed their own TOTP (which ended every session), gives this browser
+ * a fresh session at the new version, through the same one-time proof as a sign-in.
+ * Other copies stay ended.
+ */
+export async function renewOwnSession(officerId: number): Promise<void> {
+  await signIn('credentials', { proof: await issueSignInProof(getDb(), officerId), redirect: false });
+}

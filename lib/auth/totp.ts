@@ -1,13 +1,18 @@
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
 import { decryptJson, encryptJson } from '@/lib/crypto/aead';
+import type { Database, DbTransaction } from '@/lib/db/client';
+import { officers } from '@/lib/db/schema';
 import { dataKey } from '@/lib/env';
 
 /**
  * TOTP (RFC 6238, the 6-digit, 30-second codes of Google Authenticator, Aegis,
  * Microsoft Authenticator…). The secret is stored only encrypted, bound to its officer
- * by the associated data, together with the time step of the last accepted code so the
- * same code cannot be used twice.
+ * by the associated data. The time step of the last accepted code is kept in clear in
+ * `officers.totp_last_step` and claimed with one guarded UPDATE (claimTotpStep), so the
+ * same code is accepted once even when several requests carry it at the same moment.
+ * (Older rows may still hold a `lastStep` inside the sealed secret; it is honoured.)
  */
 
 export const TOTP_PERIOD_SECONDS = 30;
@@ -74,6 +79,26 @@ export async function verifyTotpCode(
     // otplib throws on malformed input or an afterTimeStep beyond the window.
     return { valid: false };
   }
+}
+
+/** The step after which a code may be accepted: the newer of the column and a legacy sealed value. */
+export function lastAcceptedStep(column: number | null | undefined, stored: StoredTotp): number | undefined {
+  const steps = [column, stored.lastStep].filter((v): v is number => typeof v === 'number');
+  return steps.length ? Math.max(...steps) : undefined;
+}
+
+/**
+ * Records `step` as the officer's last accepted TOTP step, only if no code of that step
+ * or a later one was accepted before. Atomic in the database: of several concurrent
+ * requests with one code, exactly one gets `true`.
+ */
+export async function claimTotpStep(db: Database | DbTransaction, officerId: number, step: number): Promise<boolean> {
+  const claimed = await db
+    .update(officers)
+    .set({ totpLastStep: step })
+    .where(and(eq(officers.id, officerId), or(isNull(officers.totpLastStep), lt(officers.totpLastStep, step))))
+    .returning({ id: officers.id });
+  return claimed.length === 1;
 }
 
 /** The otpauth URI as an SVG QR code in a data: URL (an <img>, no script, CSP-friendly). */

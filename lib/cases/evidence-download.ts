@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, count, eq, lte } from 'drizzle-orm';
 import { appendAudit } from '@/lib/audit/log';
 import type { AuthorizedOfficer } from '@/lib/auth/guard';
 import { decryptJson } from '@/lib/crypto/aead';
@@ -15,7 +15,61 @@ import { isCaseNumber } from './case-number';
  * active officer, and every download is in the audit log.
  */
 
-export type EvidenceFile = { bytes: Buffer; fileName: string; mimeType: string };
+/**
+ * `fileName` is what the uploader called the file (shown as text on the case page
+ * only); the browser saves it as `downloadName`, built from the case number, the file's
+ * place in the case and the DETECTED type, so a PDF named `Bukti Transfer.html` is
+ * saved as `bukti-2026-0001-1.pdf` and can never open as a page or a script.
+ */
+export type EvidenceFile = { bytes: Buffer; fileName: string; downloadName: string; mimeType: string };
+
+/**
+ * Content types a download may carry, by detected extension. Anything else (a row from
+ * before this list, or a type added without thought) goes out as an opaque byte stream
+ * named `.bin`: never HTML, SVG, XML or script, whatever was stored.
+ */
+const DOWNLOAD_TYPES: Record<string, string> = {
+  pdf: 'application/pdf',
+  jpg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  gif: 'image/gif',
+  tif: 'image/tiff',
+  doc: 'application/msword',
+  xls: 'application/vnd.ms-excel',
+  ppt: 'application/vnd.ms-powerpoint',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  odt: 'application/vnd.oasis.opendocument.text',
+  ods: 'application/vnd.oasis.opendocument.spreadsheet',
+  odp: 'application/vnd.oasis.opendocument.presentation',
+  rtf: 'application/rtf',
+  txt: 'text/plain; charset=utf-8',
+  mp3: 'audio/mpeg',
+  m4a: 'audio/mp4',
+  wav: 'audio/wav',
+  ogg: 'audio/ogg',
+  opus: 'audio/ogg',
+  aac: 'audio/aac',
+  amr: 'audio/amr',
+  flac: 'audio/flac',
+  mp4: 'video/mp4',
+  mov: 'video/quicktime',
+  '3gp': 'video/3gpp',
+  webm: 'video/webm',
+  mkv: 'video/x-matroska',
+  avi: 'video/x-msvideo',
+};
+
+/** The saved name and content type of the n-th evidence file of a case, from its detected type. */
+export function evidenceDownload(caseNumber: string, ordinal: number, extension: string): { downloadName: string; mimeType: string } {
+  const known = Object.hasOwn(DOWNLOAD_TYPES, extension);
+  return {
+    downloadName: `bukti-${caseNumber}-${ordinal}.${known ? extension : 'bin'}`,
+    mimeType: known ? DOWNLOAD_TYPES[extension] : 'application/octet-stream',
+  };
+}
 
 function notFound(): AppError {
   return new AppError('evidence_not_found', { userMessage: 'Berkas bukti tidak ditemukan pada kasus ini.' });
@@ -56,7 +110,6 @@ export async function loadEvidenceForOfficer(
       caseId: attachments.caseId,
       storageKey: attachments.storageKey,
       fileNameEnc: attachments.fileNameEnc,
-      mimeType: attachments.mimeType,
       extension: attachments.extension,
     })
     .from(attachments)
@@ -64,6 +117,12 @@ export async function loadEvidenceForOfficer(
     .where(and(eq(attachments.id, id), eq(cases.caseNumber, caseNumber)))
     .limit(1);
   if (!row) throw notFound();
+
+  // Its place among the case's files (1, 2, …): files are only ever added, so it is stable.
+  const [{ ordinal }] = await db
+    .select({ ordinal: count() })
+    .from(attachments)
+    .where(and(eq(attachments.caseId, row.caseId), lte(attachments.id, id)));
 
   let bytes: Buffer;
   let fileName: string;
@@ -85,11 +144,7 @@ export async function loadEvidenceForOfficer(
     detail: { attachmentId: id },
   });
 
-  return {
-    bytes,
-    fileName: fileName || `bukti-${id}.${row.extension}`,
-    mimeType: row.mimeType,
-  };
+  return { bytes, fileName, ...evidenceDownload(caseNumber, ordinal, row.extension) };
 }
 
 /** RFC 5987 / 8187 percent-encoding for `filename*`. */
@@ -120,19 +175,25 @@ export function attachmentDisposition(fileName: string, fallbackName = 'bukti'):
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeRfc5987(name)}`;
 }
 
-/** A stored mime type fit for a header; anything odd becomes a plain byte stream. */
-export function safeContentType(mimeType: string): string {
-  return /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i.test(mimeType)
-    ? mimeType
-    : 'application/octet-stream';
-}
-
 /** Headers every officer file download carries: never cached, never sniffed, never run. */
 export const DOWNLOAD_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
   'Cache-Control': 'no-store, private',
   'Content-Security-Policy': 'sandbox',
 };
+
+/** The 200 response for a loaded file: an attachment under its safe name, typed from its detected type. */
+export function evidenceResponse(file: EvidenceFile): Response {
+  return new Response(new Uint8Array(file.bytes), {
+    status: 200,
+    headers: {
+      ...DOWNLOAD_HEADERS,
+      'Content-Type': file.mimeType,
+      'Content-Length': String(file.bytes.length),
+      'Content-Disposition': attachmentDisposition(file.downloadName),
+    },
+  });
+}
 
 /**
  * The response for a refused or failed officer download: a short Indonesian text, the

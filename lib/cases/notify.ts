@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database, DbTransaction } from '@/lib/db/client';
 import { cases } from '@/lib/db/schema';
 import { enqueueOfficerNotification, enqueueReporterUpdate, officeFromSettings, type OfficerEvent } from '@/lib/email/outbox';
+import { claimNotificationSlot, OFFICER_EMAIL_PER_CASE } from '@/lib/security/rate-limit';
 import { getSettings } from '@/lib/settings';
 import { decryptIdentity } from './reporter-identity';
 
@@ -14,9 +15,27 @@ import { decryptIdentity } from './reporter-identity';
 
 type Tx = Database | DbTransaction;
 
+/** Events a reporter can cause again and again: their emails are coalesced per case. */
+const REPORTER_EVENTS: ReadonlySet<OfficerEvent> = new Set(['reporter_message', 'reporter_answered']);
+
+/**
+ * Emails the officers about an event on a case. Whatever the reporter does, officers get
+ * at most one email per case per OFFICER_EMAIL_PER_CASE window about reporter events: the
+ * first goes now, later ones are folded into one email due when the window ends (the
+ * email only says "the reporter wrote" and links the case, so one covers them all).
+ * A quarantined case never emails officers: its sender could be the spammer.
+ */
 export async function notifyOfficers(tx: Tx, event: OfficerEvent, caseNumber: string, now?: Date): Promise<void> {
+  const [row] = await tx.select({ quarantined: cases.quarantined }).from(cases).where(eq(cases.caseNumber, caseNumber)).limit(1);
+  if (row?.quarantined) return;
+  let at = now;
+  if (REPORTER_EVENTS.has(event)) {
+    const sendAt = await claimNotificationSlot(tx, OFFICER_EMAIL_PER_CASE, `case:${caseNumber}`, { now: (now ?? new Date()).getTime() });
+    if (sendAt === null) return;
+    at = new Date(sendAt);
+  }
   const office = officeFromSettings(await getSettings(tx as Database));
-  await enqueueOfficerNotification(tx, { event, caseNumber, office, now });
+  await enqueueOfficerNotification(tx, { event, caseNumber, office, now: at });
 }
 
 /**

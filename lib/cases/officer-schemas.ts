@@ -69,12 +69,18 @@ export const referSchema = caseRefSchema.extend({
   internalNote: optionalText('Catatan internal', 4000),
 });
 
-export const REFERRAL_LABELS = {
-  inspektorat: 'Inspektorat Daerah Provinsi NTT',
-  aph: 'Aparat Penegak Hukum (Kepolisian/Kejaksaan)',
-  kpk: 'Komisi Pemberantasan Korupsi (KPK)',
-  lainnya: 'Instansi lain',
-} as const;
+/**
+ * Where a case can be referred. The inspectorate is the office's own (a setting, e.g.
+ * "Inspektorat Daerah Provinsi NTT"), so its name comes from the settings.
+ */
+export function referralLabels(settings: { referralInspectorate: string }): Record<z.infer<typeof referSchema>['referredTo'], string> {
+  return {
+    inspektorat: settings.referralInspectorate,
+    aph: 'Aparat Penegak Hukum (Kepolisian/Kejaksaan)',
+    kpk: 'Komisi Pemberantasan Korupsi (KPK)',
+    lainnya: 'Instansi lain',
+  };
+}
 
 export const concludeSchema = caseRefSchema.extend({
   outcome: z.enum(OUTCOMES, { error: 'Pilih hasil penanganan.' }),

@@ -2,6 +2,17 @@ import { z } from 'zod';
 import type { Database } from '@/lib/db/client';
 import { AppError, GENERIC_ERROR_MESSAGE, logUnexpected } from '@/lib/errors';
 import { analyzeSpam } from '@/lib/security/spam';
+import { UNKNOWN_ADDRESS } from '@/lib/security/client-address';
+import {
+  caseBytesPerDay,
+  caseFilesPerDay,
+  consumeLimit,
+  peekLimit,
+  REPLY_PER_CASE,
+  REPLY_PER_CLIENT,
+  retryMessage,
+  subject,
+} from '@/lib/security/rate-limit';
 import { getSettings } from '@/lib/settings';
 import { chosenFiles, prepareEvidence, type PreparedFile } from '@/lib/storage/evidence';
 import type { BlobStore } from '@/lib/storage';
@@ -15,7 +26,9 @@ import { sendReporterMessage } from './service/messages';
  * stored on any refusal.
  */
 
-export type ReplyResult = { ok: true } | { ok: false; message: string; fieldErrors: Record<string, string> };
+export type ReplyResult =
+  | { ok: true }
+  | { ok: false; message: string; fieldErrors: Record<string, string>; rateLimited?: boolean };
 
 const bodySchema = z.preprocess(
   (v) => (typeof v === 'string' ? v.trim() : v),
@@ -55,6 +68,48 @@ function replySpamScore(body: string, files: PreparedFile[]): number {
   return analyzeSpam({ texts: [body, ...files.map((file) => file.fileName)] }).score;
 }
 
+/** Who is replying, for the limits: the address from requestClientAddress(); tests move the clock. */
+export type ReplyOptions = { store?: BlobStore; clientAddress?: string; now?: number };
+
+/**
+ * The limits on what a reporter can post to a case, counted in the database: replies per
+ * client and per case (each attempt counts, like a lookup), then the day's files and
+ * bytes per case (counted only for files that pass every other check). Without these one
+ * client could write gigabytes and mail every officer with each post.
+ */
+async function checkReplyLimits(db: Database, caseId: number, options: ReplyOptions): Promise<ReplyResult | null> {
+  const now = options.now;
+  const perClient = await consumeLimit(db, REPLY_PER_CLIENT, options.clientAddress ?? UNKNOWN_ADDRESS, { now });
+  const perCase = perClient.allowed ? await consumeLimit(db, REPLY_PER_CASE, subject('case', caseId), { now }) : perClient;
+  if (perCase.allowed) return null;
+  return {
+    ok: false,
+    message: `Terlalu banyak pesan dikirim dalam waktu singkat. Isian Anda tetap tersimpan di halaman ini. ${retryMessage(perCase.retryAfterSeconds)}`,
+    fieldErrors: {},
+    rateLimited: true,
+  };
+}
+
+async function checkFileQuota(db: Database, caseId: number, files: PreparedFile[], options: ReplyOptions): Promise<ReplyResult | null> {
+  if (files.length === 0) return null;
+  const settings = await getSettings(db);
+  const bytes = files.reduce((sum, f) => sum + f.bytes.length, 0);
+  const filesRule = caseFilesPerDay(settings.maxCaseFilesPerDay);
+  const bytesRule = caseBytesPerDay(settings.maxCaseBytesPerDay);
+  const key = subject('case', caseId);
+  const now = options.now;
+  // Look first, so a refusal on bytes does not use up the day's file count.
+  const [filesLeft, bytesLeft] = [await peekLimit(db, filesRule, key, { cost: files.length, now }), await peekLimit(db, bytesRule, key, { cost: bytes, now })];
+  let verdict = !filesLeft.allowed ? filesLeft : bytesLeft;
+  if (filesLeft.allowed && bytesLeft.allowed) {
+    verdict = await consumeLimit(db, filesRule, key, { cost: files.length, now });
+    if (verdict.allowed) verdict = await consumeLimit(db, bytesRule, key, { cost: bytes, now });
+  }
+  if (verdict.allowed) return null;
+  const message = `Batas lampiran untuk laporan ini hari ini telah tercapai. Kirim pesan tanpa lampiran, atau ${retryMessage(verdict.retryAfterSeconds).toLowerCase()}`;
+  return { ok: false, message: REFUSED, fieldErrors: { evidence: message }, rateLimited: true };
+}
+
 async function run(where: string, action: () => Promise<void>): Promise<ReplyResult> {
   try {
     await action();
@@ -70,14 +125,18 @@ export async function handleInformationAnswer(
   db: Database,
   caseId: number,
   formData: FormData,
-  options: { store?: BlobStore } = {},
+  options: ReplyOptions = {},
 ): Promise<ReplyResult> {
   const infoRequestId = Number(formData.get('infoRequestId'));
   if (!Number.isSafeInteger(infoRequestId) || infoRequestId <= 0) {
     return { ok: false, message: 'Permintaan kelengkapan tidak ditemukan. Muat ulang halaman.', fieldErrors: {} };
   }
+  const limited = await checkReplyLimits(db, caseId, options);
+  if (limited) return limited;
   const checked = await validate(db, formData);
   if (!checked.ok) return { ok: false, message: REFUSED, fieldErrors: checked.fieldErrors };
+  const overQuota = await checkFileQuota(db, caseId, checked.files, options);
+  if (overQuota) return overQuota;
   return run('information answer', () =>
     answerInformationRequest(db, {
       caseId,
@@ -94,10 +153,14 @@ export async function handleReporterMessage(
   db: Database,
   caseId: number,
   formData: FormData,
-  options: { store?: BlobStore } = {},
+  options: ReplyOptions = {},
 ): Promise<ReplyResult> {
+  const limited = await checkReplyLimits(db, caseId, options);
+  if (limited) return limited;
   const checked = await validate(db, formData);
   if (!checked.ok) return { ok: false, message: REFUSED, fieldErrors: checked.fieldErrors };
+  const overQuota = await checkFileQuota(db, caseId, checked.files, options);
+  if (overQuota) return overQuota;
   return run('reporter message', () =>
     sendReporterMessage(db, { caseId, body: checked.body, files: checked.files, spamScore: replySpamScore(checked.body, checked.files), store: options.store }),
   );

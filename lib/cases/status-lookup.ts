@@ -1,5 +1,5 @@
 import type { Database } from '@/lib/db/client';
-import { consume, STATUS_LOOKUP_LIMIT, type RateLimitOptions } from '@/lib/security/rate-limit';
+import { consumeLimit, STATUS_LOOKUP, type RateRule } from '@/lib/security/rate-limit';
 import { findCaseByTicket } from './reporter-view';
 import { normalizeTicket } from './ticket';
 
@@ -11,17 +11,17 @@ export type StatusLookupResult =
 
 /**
  * One reporter attempt to open a case by ticket: counted against the client's limit
- * first (malformed attempts count too), then normalised and looked up. Returns the
+ * (in the database, shared by every instance) first (malformed attempts count too), then normalised and looked up. Returns the
  * normalised code on success so the caller can remember it; no Next.js here, so the
  * whole path runs in integration tests.
  */
 export async function attemptStatusLookup(
   db: Database,
   ticketInput: unknown,
-  clientKey: string,
-  limit: RateLimitOptions = STATUS_LOOKUP_LIMIT,
+  clientAddress: string,
+  options: { rule?: RateRule; now?: number } = {},
 ): Promise<StatusLookupResult> {
-  const verdict = consume('status-lookup', clientKey, limit);
+  const verdict = await consumeLimit(db, options.rule ?? STATUS_LOOKUP, clientAddress, { now: options.now });
   if (!verdict.allowed) return { ok: false, reason: 'rate_limited', retryAfterSeconds: verdict.retryAfterSeconds };
   const code = typeof ticketInput === 'string' ? normalizeTicket(ticketInput) : null;
   if (!code) return { ok: false, reason: 'not_found' };

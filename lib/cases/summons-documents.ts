@@ -20,8 +20,6 @@ import { OFFICE_TIME_ZONE, OFFICE_TIME_ZONE_LABEL } from '@/lib/office-time';
 
 /** Default length of a summons in the calendar. */
 export const SUMMONS_DURATION_MINUTES = 60;
-/** Where letters are dated. The settings carry no city yet; the first office is in Kupang. */
-export const LETTER_PLACE = 'Kupang';
 /** Printed when the summons has no letter number yet, for the secretariat to fill in by hand. */
 export const LETTER_NUMBER_BLANK = '……/……/……';
 
@@ -218,7 +216,7 @@ export async function loadSummonsLetter(
     time: formatLetterTime(row.scheduledAt),
     place: row.place,
     agenda: row.agenda,
-    letterPlace: LETTER_PLACE,
+    letterPlace: settings.letterPlace,
     letterDate: formatLetterDate(now),
     office: {
       officeName: settings.officeName,

@@ -2,7 +2,7 @@ import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { databaseUrl } from '@/lib/env';
+import { databaseUrl, env } from '@/lib/env';
 import * as schema from './schema';
 
 export type Database = LibSQLDatabase<typeof schema>;
@@ -22,7 +22,7 @@ export function openDatabase(url: string): { client: Client; db: Database } {
   }
   const client = createClient({
     url,
-    authToken: process.env.DATABASE_AUTH_TOKEN,
+    authToken: env().DATABASE_AUTH_TOKEN,
     // Several app instances may share one file: wait for a lock rather than fail at once.
     timeout: 5000,
   });

@@ -33,6 +33,16 @@ export const officers = sqliteTable('officers', {
   lockedUntil: integer('locked_until', { mode: 'timestamp' }),
   notifyMode: text('notify_mode', { enum: NOTIFY_MODES }).notNull().default('immediate'),
   mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+  /**
+   * Carried in every session token and compared on every request: raising it (sign-out,
+   * deactivation, password or TOTP change) ends every copy of every open session.
+   */
+  sessionVersion: integer('session_version').notNull().default(0),
+  /**
+   * The TOTP time step of the last accepted code, in clear so that accepting a code is one
+   * guarded UPDATE (`… WHERE totp_last_step < step`): under concurrent requests exactly one wins.
+   */
+  totpLastStep: integer('totp_last_step'),
   createdAt: createdAt(),
 });
 export type Officer = typeof officers.$inferSelect;
@@ -271,6 +281,33 @@ export const auditLog = sqliteTable(
 );
 export type AuditRow = typeof auditLog.$inferSelect;
 
+/**
+ * Points up to which the audit chain was verified intact: the audit page checks only the
+ * rows after the newest checkpoint (plus the rows it shows), so its cost does not grow
+ * with the log. `mac` is a keyed MAC over (lastId, lastHash, rows) with a server secret,
+ * so a checkpoint cannot be forged by someone who can only write the database.
+ */
+export const auditCheckpoints = sqliteTable('audit_checkpoints', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  lastId: integer('last_id').notNull(),
+  lastHash: text('last_hash').notNull(),
+  rows: integer('rows').notNull(),
+  mac: text('mac').notNull(),
+  createdAt: createdAt(),
+});
+export type AuditCheckpoint = typeof auditCheckpoints.$inferSelect;
+
+/**
+ * One-time proofs that the app's own sign-in (app/petugas/masuk/actions.ts) checked an
+ * officer: the Credentials provider creates a session only by consuming one. Only a hash
+ * of the random token is stored; a proof lives a few seconds.
+ */
+export const signInProofs = sqliteTable('sign_in_proofs', {
+  tokenHash: text('token_hash').primaryKey(),
+  officerId: integer('officer_id').notNull(),
+  expiresAt: integer('expires_at', { mode: 'timestamp' }).notNull(),
+});
+
 /** Outgoing email, written in the same transaction as the event that causes it. */
 export const emailOutbox = sqliteTable(
   'email_outbox',
@@ -314,6 +351,25 @@ export const receiptViews = sqliteTable('receipt_views', {
   createdAt: createdAt(),
 });
 
+/**
+ * Rate-limit windows shared by every endpoint and app instance. A client, account or
+ * case is known only by a keyed hash (lib/security/rate-limit.ts) whose key changes
+ * every UTC day; rows live at most one day, and no report ever refers to them.
+ * Times are epoch milliseconds (windows may be shorter than a second in tests).
+ */
+export const rateLimits = sqliteTable(
+  'rate_limits',
+  {
+    bucket: text('bucket').notNull(),
+    keyHash: text('key_hash').notNull(),
+    windowStart: integer('window_start').notNull(),
+    count: integer('count').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.keyHash] }), index('rate_limits_expires_idx').on(t.expiresAt)],
+);
+export type RateLimitRow = typeof rateLimits.$inferSelect;
+
 export const EVALUATION_SECTIONS = ['hasil_evaluasi', 'tindak_lanjut'] as const;
 
 /**
@@ -343,3 +399,19 @@ export const statsSnapshots = sqliteTable('stats_snapshots', {
   value: text('value', { mode: 'json' }).notNull(),
   computedAt: integer('computed_at', { mode: 'timestamp' }).notNull(),
 });
+
+/**
+ * Reporter /status sessions, so "Keluar" ends one on the server: the browser holds a
+ * random token (sealed in its cookie); only its keyed hash is stored, with the case and
+ * an expiry. A deleted or expired row makes a copied cookie worthless.
+ */
+export const statusSessions = sqliteTable(
+  'status_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    expiresAt: integer('expires_at', { mode: 'timestamp' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('status_sessions_expiry_idx').on(t.expiresAt)],
+);

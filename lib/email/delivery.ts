@@ -15,6 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, lte, or } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
 import { emailOutbox, type OutboxEmail } from '@/lib/db/schema';
+import { env } from '@/lib/env';
 import { getSettings } from '@/lib/settings';
 import { defaultTransport, TransportError, type Transport } from './transport';
 import { openRecipient } from './recipient';
@@ -153,7 +154,7 @@ export async function deliverPending(db: Database, options: DeliveryOptions = {}
   const rows = await claim(db, now, workerId, options.batch ?? 20, 'sending');
   result.claimed = rows.length;
   if (rows.length === 0) return result;
-  const from = options.from ?? (process.env.EMAIL_FROM?.trim() || (await getSettings(db)).emailFrom);
+  const from = options.from ?? (env().EMAIL_FROM ?? (await getSettings(db)).emailFrom);
 
   let deferUntil: Date | null = null;
   for (const row of rows) {

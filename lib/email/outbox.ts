@@ -10,6 +10,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database, DbTransaction } from '@/lib/db/client';
 import { emailOutbox, officers } from '@/lib/db/schema';
+import { appUrl } from '@/lib/env';
 import type { OfficeSettings } from '@/lib/settings/defaults';
 import { renderEmail, type EmailKind, type RenderedEmail } from './render';
 import type { DigestItem } from './templates/deadline-digest';
@@ -23,7 +24,7 @@ export type { DigestItem } from './templates/deadline-digest';
 
 /** The origin links in emails use: `APP_URL`, else the local default. */
 export function appBaseUrl(): string {
-  return (process.env.APP_URL?.trim() || 'http://localhost:3000').replace(/\/+$/, '');
+  return appUrl();
 }
 
 /** The office as emails name it, from the settings (`getSettings(db)`). */

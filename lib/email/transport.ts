@@ -1,9 +1,10 @@
 /**
- * How an outbox row leaves the building. Resend when `RESEND_API_KEY` is set (the SDK
- * also reads `RESEND_BASE_URL`, which tests point at a fake on 127.0.0.1); otherwise
+ * How an outbox row leaves the building. Resend when `RESEND_API_KEY` is set (at
+ * `RESEND_BASE_URL` when set, which tests point at a fake on 127.0.0.1); otherwise
  * nothing leaves: the worker marks rows 'captured' and admins read them in the outbox.
  */
 import { Resend } from 'resend';
+import { env } from '@/lib/env';
 
 export type OutgoingEmail = { from: string; to: string; subject: string; html: string; text: string; idempotencyKey: string };
 
@@ -56,6 +57,6 @@ export const capturedTransport: Transport = {
 
 /** Resend when RESEND_API_KEY is set, otherwise capture (a fresh install sends nothing). */
 export function defaultTransport(): Transport {
-  const key = process.env.RESEND_API_KEY?.trim();
-  return key ? resendTransport(key) : capturedTransport;
+  const { RESEND_API_KEY, RESEND_BASE_URL } = env();
+  return RESEND_API_KEY ? resendTransport(RESEND_API_KEY, { baseUrl: RESEND_BASE_URL }) : capturedTransport;
 }

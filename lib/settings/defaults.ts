@@ -9,10 +9,17 @@ export type OfficeSettings = {
   officeAddress: string;
   officePhone: string;
   officeEmail: string;
+  /** The city a summons letter is dated in ("Kupang, 10 Juni 2026"). */
+  letterPlace: string;
+  /** The inspectorate a case can be referred to (the first referral target on the case page). */
+  referralInspectorate: string;
   /** Evidence limits for one submission. */
   maxFiles: number;
   maxFileBytes: number;
   maxSubmissionBytes: number;
+  /** Files the reporter may add to one case per day (messages and answers together). */
+  maxCaseFilesPerDay: number;
+  maxCaseBytesPerDay: number;
   /** Deadlines (working days unless said otherwise). */
   verificationStartDays: number;
   firstAnswerDays: number;
@@ -31,15 +38,21 @@ export const DEFAULT_SETTINGS: OfficeSettings = {
   officeAddress: 'Kupang, Nusa Tenggara Timur',
   officePhone: '(0380) 827738',
   officeEmail: '',
+  letterPlace: 'Kupang',
+  referralInspectorate: 'Inspektorat Daerah Provinsi NTT',
   maxFiles: 10,
   maxFileBytes: 10 * MB,
   maxSubmissionBytes: 30 * MB,
+  maxCaseFilesPerDay: 20,
+  maxCaseBytesPerDay: 60 * MB,
   verificationStartDays: 3,
   firstAnswerDays: 14,
   infoRequestDays: 14,
   conclusionDays: 60,
-  requireTotp: false,
-  identityViewNeedsApproval: false,
+  // Safe by default in a system that holds reporter identities: every officer enrols in
+  // two-step sign-in at first sign-in, and an admin approves every identity request.
+  requireTotp: true,
+  identityViewNeedsApproval: true,
   emailFrom: 'WBS Biro Umum <wbs@localhost>',
 };
 

@@ -4,11 +4,13 @@ import sharp, { type FormatEnum } from 'sharp';
 import { AppError, type AppErrorCode } from '@/lib/errors';
 import { formatBytes } from '@/lib/format';
 import { ALLOWED_TYPES_TEXT } from './evidence-types';
+import { EncryptedPdfError, METADATA_POLICY, stripDocumentMetadata } from './metadata';
 
 /**
  * Checks evidence files before anything is stored: count and size limits, type by
- * content (magic bytes, never the name), and image metadata (EXIF, GPS) removed by
- * re-encoding. Every refusal is an AppError with an Indonesian message for the field.
+ * content (magic bytes, never the name), and metadata removed: images re-encoded
+ * (EXIF, GPS), other types through lib/storage/metadata (PDF, Office, MP4/MOV, audio).
+ * A file of a cleaned type that cannot be cleaned is refused. Every refusal is an AppError with an Indonesian message for the field.
  */
 
 export type EvidenceLimits = { maxFiles: number; maxFileBytes: number; maxSubmissionBytes: number };
@@ -36,7 +38,7 @@ const ALLOWED: Record<string, { kind: 'image' | 'document' | 'audio' | 'video' }
   odt: { kind: 'document' },
   ods: { kind: 'document' },
   odp: { kind: 'document' },
-  cfb: { kind: 'document' }, // legacy .doc/.xls/.ppt
+  cfb: { kind: 'document' }, // legacy .doc/.xls/.ppt, told apart in legacyOfficeType
   rtf: { kind: 'document' },
   mp3: { kind: 'audio' },
   m4a: { kind: 'audio' },
@@ -73,6 +75,15 @@ function isPlainText(name: string, bytes: Buffer): boolean {
   const text = bytes.toString('utf8');
   if (text.includes('\uFFFD')) return false;
   return !/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/.test(text);
+}
+
+/** doc/xls/ppt by the name of their main stream in the OLE directory (UTF-16LE). */
+function legacyOfficeType(bytes: Buffer): { extension: string; mimeType: string } | null {
+  const has = (name: string) => bytes.includes(Buffer.from(name, 'utf16le'));
+  if (has('WordDocument')) return { extension: 'doc', mimeType: 'application/msword' };
+  if (has('Workbook') || has('Book')) return { extension: 'xls', mimeType: 'application/vnd.ms-excel' };
+  if (has('PowerPoint Document')) return { extension: 'ppt', mimeType: 'application/vnd.ms-powerpoint' };
+  return null;
 }
 
 function refuse(code: AppErrorCode, userMessage: string): never {
@@ -115,7 +126,18 @@ export async function prepareEvidence(files: File[], limits: EvidenceLimits): Pr
 
     let extension: string;
     let mimeType: string;
-    if (detected && ALLOWED[detected.ext]) {
+    if (detected?.ext === 'cfb') {
+      // An OLE container is a Word, Excel or PowerPoint file only if it holds their
+      // main stream; others (installers, Outlook items) are refused.
+      const legacy = legacyOfficeType(original);
+      if (!legacy) {
+        refuse(
+          'file_type_not_allowed',
+          `Berkas "${fileName}" bukan jenis yang diizinkan. Isinya diperiksa, bukan namanya. Jenis yang diterima: ${ALLOWED_TYPES_TEXT}.`,
+        );
+      }
+      ({ extension, mimeType } = legacy);
+    } else if (detected && ALLOWED[detected.ext]) {
       extension = detected.ext;
       mimeType = detected.mime;
     } else if (!detected && isPlainText(fileName, original)) {
@@ -133,9 +155,27 @@ export async function prepareEvidence(files: File[], limits: EvidenceLimits): Pr
       );
     }
 
-    let bytes = original;
+    let bytes: Buffer = original;
     let metadataStripped = false;
-    if (STRIPPABLE_IMAGES.has(extension)) {
+    if (!STRIPPABLE_IMAGES.has(extension)) {
+      if (!METADATA_POLICY[extension]) refuse('file_type_not_allowed', `Berkas "${fileName}" bukan jenis yang diizinkan.`);
+      try {
+        const cleaned = await stripDocumentMetadata(extension, original);
+        bytes = cleaned.bytes;
+        metadataStripped = cleaned.cleaned;
+      } catch (error) {
+        if (error instanceof EncryptedPdfError) {
+          refuse(
+            'pdf_encrypted',
+            `PDF "${fileName}" dilindungi kata sandi atau terenkripsi, sehingga metadatanya (misalnya nama penulis) tidak dapat dihapus. Buka berkas itu, simpan atau cetak ulang sebagai PDF tanpa kata sandi, lalu unggah kembali.`,
+          );
+        }
+        refuse(
+          'metadata_not_removable',
+          `Berkas "${fileName}" tidak dapat dibaca untuk dihapus metadatanya, sehingga tidak kami simpan. Pastikan berkasnya tidak rusak, atau simpan ulang (misalnya sebagai PDF) lalu unggah kembali.`,
+        );
+      }
+    } else {
       try {
         // Re-encoding drops EXIF/GPS/XMP (sharp keeps no metadata unless asked);
         // rotate() first so the picture keeps its orientation without the EXIF tag.

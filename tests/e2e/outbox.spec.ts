@@ -86,11 +86,7 @@ test('[OUTBOX] without JavaScript an admin sends a captured email again from the
   await fillReport(page, { what: `Bendahara meminta uang tunai kepada setiap penyedia. ${marker}` });
   await submitAndReadTicket(page);
 
-  await page.goto('/petugas/masuk');
-  await page.getByLabel('Email').fill(ADMIN.email);
-  await page.getByLabel('Kata sandi').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await expect(page).toHaveURL(/\/petugas$/);
+  await signInAsAdmin(page);
   const caseNumber = (await openReceivedCase(page, marker)).split('/').pop()!;
 
   const row = await waitForRow(page, `[WBS] Laporan baru ${caseNumber}`, CAPTURED);

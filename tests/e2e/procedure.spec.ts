@@ -1,7 +1,9 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { caseState, daysAhead, fillReport, lookUp, openReceivedCase, reloadPage, signInAsAdmin, sloppy, submitAndReadTicket } from './support';
+import { MINIMAL_PDF } from '../support/forms';
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+// A real one-page PDF: the server rewrites evidence without metadata, so it must parse.
+const PDF = Buffer.from(`${MINIMAL_PDF}%%EOF\n`);
 
 async function newPage(browser: Browser, javaScriptEnabled: boolean): Promise<Page> {
   const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 360, height: 740 }, locale: 'id-ID' });

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { REPORT, caseState, fillReport, lookUp, openReceivedCase, signInAsAdmin, sloppy, submitAndReadTicket } from './support';
+import { MINIMAL_PDF } from '../support/forms';
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+// A real one-page PDF: the server rewrites evidence without metadata, so it must parse.
+const PDF = Buffer.from(`${MINIMAL_PDF}%%EOF\n`);
 
 for (const javaScriptEnabled of [false, true]) {
   const mode = javaScriptEnabled ? 'JS on' : 'JS off';

@@ -121,17 +121,19 @@ describe('[ADMIN] every admin service refuses a non-admin and a missing session,
 
 describe('[ADMIN] office settings', () => {
   it('refuses to require two-step verification from an admin who has not enrolled', async () => {
+    // An office that switched the requirement off earlier, with an admin who never enrolled.
+    await db.insert(settings).values({ key: 'requireTotp', value: false }).onConflictDoUpdate({ target: settings.key, set: { value: false } });
+    const unenrolled = await createOfficer(db, 'admin', undefined, { totp: false });
     const current = settingsFormValues(await getSettings(db));
-    const error = await updateSettings(db, admin, { ...current, requireTotp: 'on' }).catch((e: unknown) => e);
+    const error = await updateSettings(db, unenrolled, { ...current, requireTotp: 'on' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).field).toBe('requireTotp');
     expect((await getSettings(db)).requireTotp).toBe(false);
   });
 
   it('writes only the changed keys and audits their names, never their values', async () => {
-    // Everyone acting in this file has enrolled, so requiring TOTP shuts no one out.
-    // eslint-disable-next-line drizzle/enforce-update-with-where -- every officer in this file, on purpose
-    await db.update(officers).set({ totpEnabled: true });
+    // Everyone acting here has enrolled (the unenrolled admin above is deactivated), so requiring TOTP shuts no one out.
+    await db.update(officers).set({ active: false }).where(eq(officers.totpEnabled, false));
     // The admin's next request: the guard reads the enrolment the line above recorded.
     const enrolled = await authorizeOfficer(db, admin.session, 'admin');
     const current = settingsFormValues(await getSettings(db));
@@ -347,7 +349,10 @@ describe('[ADMIN] audit page data', () => {
 
     const target = all.rows[Math.floor(all.rows.length / 2)];
     await db.run(sql`UPDATE audit_log SET detail = '{"fields":["nothing"]}' WHERE id = ${target.id}`);
-    const tampered = await loadAuditPage(db, admin, {});
+    // The page that shows the row says so, and so does the full check from any page.
+    const tampered = await loadAuditPage(db, admin, { beforeId: target.id + 1, limit: 5 });
     expect(tampered.chain).toEqual({ intact: false, brokenAtId: target.id, reason: 'edited' });
+    const full = await loadAuditPage(db, admin, { full: true, limit: 1 });
+    expect(full).toMatchObject({ scope: 'full', chain: { intact: false, brokenAtId: target.id, reason: 'edited' } });
   });
 });

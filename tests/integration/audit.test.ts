@@ -5,11 +5,14 @@ import {
   appendAudit,
   auditHash,
   canonicalJson,
+  checkpointMac,
   listAudit,
   verifyAuditChain,
+  verifyAuditChainIncrementally,
+  verifyAuditRows,
 } from '@/lib/audit/log';
 import type { Database } from '@/lib/db/client';
-import { auditLog } from '@/lib/db/schema';
+import { auditCheckpoints, auditLog } from '@/lib/db/schema';
 import { freshDatabase } from '../support/db';
 
 let db: Database;
@@ -22,6 +25,7 @@ beforeAll(async () => {
 beforeEach(async () => {
   await db.run(sql`DELETE FROM audit_log`);
   await db.run(sql`DELETE FROM sqlite_sequence WHERE name = 'audit_log'`);
+  await db.run(sql`DELETE FROM audit_checkpoints`);
 });
 
 async function appendMany(n: number) {
@@ -132,6 +136,69 @@ describe('audit log hash chain', () => {
     expect(await verifyAuditChain(db)).toEqual({ intact: true, rows: 1203, lastHash: prevHash });
     await db.run(sql`UPDATE audit_log SET case_id = 1 WHERE id = 1101`);
     expect(await verifyAuditChain(db)).toEqual({ intact: false, brokenAtId: 1101, reason: 'edited' });
+  });
+});
+
+describe('verified checkpoints', () => {
+  it('each check recomputes only the rows appended since the last checkpoint', async () => {
+    await appendMany(30);
+    expect(await verifyAuditChainIncrementally(db)).toMatchObject({ intact: true, rows: 30, checkedRows: 30, fromId: 0 });
+    await appendMany(5);
+    const second = await verifyAuditChainIncrementally(db);
+    expect(second).toMatchObject({ intact: true, rows: 35, checkedRows: 5, fromId: 30, pending: false });
+    expect(second.intact && second.lastHash).toBe((await verifyAuditChain(db)).intact && (await verifyAuditChain(db) as { lastHash: string }).lastHash);
+    expect(await verifyAuditChainIncrementally(db)).toMatchObject({ intact: true, rows: 35, checkedRows: 0 });
+  });
+
+  it('a backlog larger than one check is worked off over several checks', async () => {
+    await appendMany(25);
+    expect(await verifyAuditChainIncrementally(db, { maxRows: 10 })).toMatchObject({ intact: true, checkedRows: 10, pending: true });
+    expect(await verifyAuditChainIncrementally(db, { maxRows: 10 })).toMatchObject({ intact: true, checkedRows: 10, fromId: 10, pending: true });
+    expect(await verifyAuditChainIncrementally(db, { maxRows: 10 })).toMatchObject({ intact: true, rows: 25, checkedRows: 5, pending: false });
+  });
+
+  it('an edit after the checkpoint is found by the next check', async () => {
+    await appendMany(10);
+    await verifyAuditChainIncrementally(db);
+    await appendMany(5);
+    await db.run(sql`UPDATE audit_log SET action = 'x' WHERE id = 13`);
+    expect(await verifyAuditChainIncrementally(db)).toMatchObject({ intact: false, brokenAtId: 13, reason: 'edited' });
+  });
+
+  it('an edit before the checkpoint is found by the full verification and on the page that shows it', async () => {
+    await appendMany(40);
+    await verifyAuditChainIncrementally(db);
+    await db.run(sql`UPDATE audit_log SET detail = '{"seq":0}' WHERE id = 7`);
+    // The bounded check trusts the checkpoint…
+    expect(await verifyAuditChainIncrementally(db)).toMatchObject({ intact: true });
+    // …the rows on screen are always recomputed, and the full verification reads everything.
+    expect(await verifyAuditRows(db, 1, 10)).toEqual({ intact: false, brokenAtId: 7, reason: 'edited' });
+    expect(await verifyAuditRows(db, 11, 20)).toBeNull();
+    expect(await verifyAuditChain(db)).toEqual({ intact: false, brokenAtId: 7, reason: 'edited' });
+  });
+
+  it('rows removed just before a page show on that page', async () => {
+    await appendMany(20);
+    await db.run(sql`DELETE FROM audit_log WHERE id IN (9, 10)`);
+    expect(await verifyAuditRows(db, 11, 20)).toEqual({ intact: false, brokenAtId: 11, reason: 'removed' });
+  });
+
+  it('rewriting the checkpointed row, or forging a checkpoint without the key, does not pass', async () => {
+    await appendMany(12);
+    await verifyAuditChainIncrementally(db);
+    await db.run(sql`UPDATE audit_log SET hash = ${'f'.repeat(64)} WHERE id = 12`);
+    expect(await verifyAuditChainIncrementally(db)).toMatchObject({ intact: false, brokenAtId: 12, reason: 'edited' });
+
+    await db.run(sql`DELETE FROM audit_log`);
+    await db.run(sql`DELETE FROM sqlite_sequence WHERE name = 'audit_log'`);
+    await db.run(sql`DELETE FROM audit_checkpoints`);
+    await appendMany(12);
+    await db.run(sql`UPDATE audit_log SET action = 'x' WHERE id = 3`);
+    // A checkpoint past the edit, written straight into the database without the server key.
+    const [row12] = await db.select().from(auditLog).where(sql`id = 12`);
+    await db.insert(auditCheckpoints).values({ lastId: 12, lastHash: row12.hash, rows: 12, mac: 'ab'.repeat(32) });
+    expect(await verifyAuditChainIncrementally(db)).toMatchObject({ intact: false, brokenAtId: 3, fromId: 0 });
+    expect(checkpointMac(12, row12.hash, 12)).not.toBe('ab'.repeat(32));
   });
 });
 

@@ -1,10 +1,12 @@
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { generate } from 'otplib';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { officerActionWith } from '@/lib/auth/action';
 import { beginTotpEnrolment, changeOwnPassword, confirmTotpEnrolment, pendingTotpEnrolment } from '@/lib/auth/account';
 import { authorizeOfficer, sessionOfficer } from '@/lib/auth/guard';
-import { authenticateOfficer, lockDurationMs, resetShadowFailures } from '@/lib/auth/login';
+import { accountKey, authenticateOfficer, type LoginInput } from '@/lib/auth/login';
+import { databaseSignInLimiter } from '@/lib/auth/sign-in-limits';
+import { SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_ACCOUNT_CLIENT, SIGN_IN_PER_CLIENT } from '@/lib/security/rate-limit';
 import {
   changeOfficerRole,
   createOfficer,
@@ -14,9 +16,10 @@ import {
   setOfficerActive,
 } from '@/lib/auth/officers';
 import { hashPassword } from '@/lib/auth/password';
+import { consumeSignInProof, endOfficerSessions, issueSignInProof } from '@/lib/auth/sessions';
 import { openTotp, sealTotp } from '@/lib/auth/totp';
 import type { Database } from '@/lib/db/client';
-import { auditLog, officers, settings } from '@/lib/db/schema';
+import { auditLog, officers, rateLimits, settings } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import { freshDatabase } from '../support/db';
 
@@ -51,6 +54,10 @@ async function auditCount(action?: string) {
   return n;
 }
 
+async function setOfficerActiveDirect(id: number, active: boolean) {
+  await db.update(officers).set({ active }).where(eq(officers.id, id));
+}
+
 async function setRequireTotp(value: boolean) {
   await db.insert(settings).values({ key: 'requireTotp', value }).onConflictDoUpdate({ target: settings.key, set: { value } });
 }
@@ -74,79 +81,120 @@ beforeAll(async () => {
   ({ db } = await freshDatabase());
 });
 
+/** A sign-in as the sign-in action makes it, from the client address `clientKey`. */
+function login(input: LoginInput, options: { now?: Date; clientKey?: string } = {}) {
+  return authenticateOfficer(db, input, { client: options.clientKey ?? '192.0.2.1', limiter: databaseSignInLimiter(db), now: options.now });
+}
+
 beforeEach(async () => {
-  resetShadowFailures();
+  await db.run(sql`DELETE FROM rate_limits`);
   await setRequireTotp(false);
 });
 
 describe('authenticateOfficer', () => {
-  it('[AUTH] the right password signs in, with a normalised e-mail, and resets the failure counter', async () => {
+  it('[AUTH] the right password signs in, with a normalised e-mail, and forgives this address its earlier failures', async () => {
     const officer = await addOfficer({ email: 'ani@wbs.test' });
-    await db.update(officers).set({ failedLogins: 3 }).where(eq(officers.id, officer.id));
+    for (let i = 0; i < 3; i++) expect(await login({ email: 'ani@wbs.test', password: 'salah' })).toEqual({ ok: false, reason: 'invalid' });
     const before = await auditCount('sign_in');
 
-    const result = await authenticateOfficer(db, { email: '  ANI@wbs.test ', password: PASSWORD });
+    const result = await login({ email: '  ANI@wbs.test ', password: PASSWORD });
 
     expect(result).toMatchObject({ ok: true, officer: { id: officer.id, role: 'officer' }, mustEnrolTotp: false });
-    expect((await officerRow(officer.id)).failedLogins).toBe(0);
     expect(await auditCount('sign_in')).toBe(before + 1);
+    // 3 failures + 1 success: the pair's count is given back, the account's tries stay counted.
+    const rows = await db.select().from(rateLimits);
+    expect(rows.find((r) => r.bucket === SIGN_IN_PER_ACCOUNT_CLIENT.bucket)).toBeUndefined();
+    expect(rows.find((r) => r.bucket === SIGN_IN_PER_ACCOUNT.bucket)?.count).toBe(4);
+    expect(JSON.stringify(rows)).not.toContain(accountKey('ani@wbs.test'));
   });
 
-  it('[AUTH] five wrong passwords lock the account for 15 minutes; even the right password is refused while locked', async () => {
+  it('[AUTH] a stranger failing 1,000 times from one address is held to 5 guesses an hour; the officer from another address gets straight in', async () => {
     const officer = await addOfficer({ email: 'budi@wbs.test' });
     const t0 = new Date('2026-05-01T08:00:00Z');
-
-    for (let i = 1; i <= 4; i++) {
-      const result = await authenticateOfficer(db, { email: 'budi@wbs.test', password: 'salah' }, { now: t0 });
-      expect(result).toEqual({ ok: false, reason: 'invalid' });
-      expect((await officerRow(officer.id)).failedLogins).toBe(i);
+    const auditBefore = await auditCount('sign_in_failed');
+    const answers: string[] = [];
+    for (let i = 0; i < 1000; i++) {
+      // Different client keys per try would be the address-forging attack; the client
+      // key comes from the app (lib/security), so one address is one key.
+      const r = await login({ email: 'budi@wbs.test', password: `tebakan-${i}` }, { now: new Date(t0.getTime() + i * 1000), clientKey: 'attacker' });
+      answers.push(r.ok ? 'ok' : r.reason);
     }
-    const fifth = await authenticateOfficer(db, { email: 'budi@wbs.test', password: 'salah' }, { now: t0 });
-    expect(fifth).toEqual({ ok: false, reason: 'locked', retryAfterMinutes: 15 });
-    expect((await officerRow(officer.id)).lockedUntil?.getTime()).toBe(t0.getTime() + 15 * MINUTE);
+    // Per address across accounts: 30 tries per 10 minutes; per account and address: 5 failures per hour.
+    expect(answers.filter((a) => a === 'invalid').length).toBe(SIGN_IN_PER_ACCOUNT_CLIENT.limit);
+    expect(answers.filter((a) => a === 'limited').length).toBe(1000 - SIGN_IN_PER_ACCOUNT_CLIENT.limit);
+    // Only the guesses that were checked reached the audit log.
+    expect(await auditCount('sign_in_failed')).toBe(auditBefore + SIGN_IN_PER_ACCOUNT_CLIENT.limit);
 
-    const whileLocked = await authenticateOfficer(db, { email: 'budi@wbs.test', password: PASSWORD }, { now: new Date(t0.getTime() + 10 * MINUTE) });
-    expect(whileLocked).toEqual({ ok: false, reason: 'locked', retryAfterMinutes: 5 });
-
-    // After the lock, one more failure locks again for twice as long.
-    const t1 = new Date(t0.getTime() + 16 * MINUTE);
-    const sixth = await authenticateOfficer(db, { email: 'budi@wbs.test', password: 'salah' }, { now: t1 });
-    expect(sixth).toEqual({ ok: false, reason: 'locked', retryAfterMinutes: 30 });
-
-    // Once that lock has passed, the right password works and clears everything.
-    const ok = await authenticateOfficer(db, { email: 'budi@wbs.test', password: PASSWORD }, { now: new Date(t1.getTime() + 31 * MINUTE) });
-    expect(ok.ok).toBe(true);
-    const row = await officerRow(officer.id);
-    expect(row.failedLogins).toBe(0);
-    expect(row.lockedUntil).toBeNull();
-  });
-
-  it('[AUTH] the lock grows 15 min × 2^(n−5) and stops at 24 hours', () => {
-    expect(lockDurationMs(4)).toBe(0);
-    expect(lockDurationMs(5)).toBe(15 * MINUTE);
-    expect(lockDurationMs(6)).toBe(30 * MINUTE);
-    expect(lockDurationMs(7)).toBe(60 * MINUTE);
-    expect(lockDurationMs(12)).toBe(24 * 60 * MINUTE);
-    expect(lockDurationMs(500)).toBe(24 * 60 * MINUTE);
-  });
-
-  it('[AUTH] an unknown e-mail answers like a wrong password and "locks" the same way', async () => {
-    const now = new Date();
-    for (let i = 1; i <= 4; i++) {
-      expect(await authenticateOfficer(db, { email: 'nobody@wbs.test', password: 'x' }, { now })).toEqual({ ok: false, reason: 'invalid' });
-    }
-    expect(await authenticateOfficer(db, { email: 'nobody@wbs.test', password: 'x' }, { now })).toEqual({
-      ok: false,
-      reason: 'locked',
-      retryAfterMinutes: 15,
+    const during = new Date(t0.getTime() + 1000 * 1000);
+    expect(await login({ email: 'budi@wbs.test', password: PASSWORD }, { now: during, clientKey: 'officer-office' })).toMatchObject({
+      ok: true,
+      officer: { id: officer.id },
     });
+    // …and the attacker, even with the right password now, is still refused from that address.
+    expect(await login({ email: 'budi@wbs.test', password: PASSWORD }, { now: during, clientKey: 'attacker' })).toMatchObject({ ok: false, reason: 'limited' });
+    // An hour after its window began, the attacker has another 5 guesses, no more.
+    const later = new Date(t0.getTime() + 61 * MINUTE);
+    let checked = 0;
+    for (let i = 0; i < 40; i++) {
+      const r = await login({ email: 'budi@wbs.test', password: `lagi-${i}` }, { now: new Date(later.getTime() + i * 60_000), clientKey: 'attacker' });
+      if (!r.ok && r.reason === 'invalid') checked += 1;
+    }
+    expect(checked).toBe(SIGN_IN_PER_ACCOUNT_CLIENT.limit);
+  });
+
+  it('[AUTH] 30 guesses sent at once from one address on one account: still only 5 are checked', async () => {
+    await addOfficer({ email: 'serentak@wbs.test' });
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => login({ email: 'serentak@wbs.test', password: `tebakan-${i}` }, { clientKey: '203.0.113.30' })),
+    );
+    expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(SIGN_IN_PER_ACCOUNT_CLIENT.limit);
+    expect(results.filter((r) => !r.ok && r.reason === 'limited')).toHaveLength(30 - SIGN_IN_PER_ACCOUNT_CLIENT.limit);
+  });
+
+  it('[AUTH] one address trying many accounts is held to 30 tries per 10 minutes', async () => {
+    const now = new Date('2026-05-02T08:00:00Z');
+    const reasons: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const r = await login({ email: `spray${i}@wbs.test`, password: 'Password123!' }, { now, clientKey: 'sprayer' });
+      reasons.push(r.ok ? 'ok' : r.reason);
+    }
+    expect(reasons.filter((r) => r === 'invalid').length).toBe(SIGN_IN_PER_CLIENT.limit);
+    expect(reasons.slice(SIGN_IN_PER_CLIENT.limit).every((r) => r === 'limited')).toBe(true);
+  });
+
+  it('[AUTH] an unknown e-mail answers exactly like a known one at every step, is counted in the database, and leaves no audit row nor the address in clear', async () => {
+    await addOfficer({ email: 'known@wbs.test' });
+    const now = new Date('2026-05-03T08:00:00Z');
+    const auditBefore = await auditCount();
+    const run = async (email: string, clientKey: string) => {
+      const out: unknown[] = [];
+      for (let i = 0; i < 12; i++) out.push(await login({ email, password: 'salah-terus' }, { now, clientKey }));
+      return out;
+    };
+    const known = await run('known@wbs.test', 'k');
+    const unknown = await run('unknown@wbs.test', 'u');
+    expect(unknown).toEqual(known);
+    expect(known.at(-1)).toMatchObject({ ok: false, reason: 'limited' });
+    // One row per checked failure for the known account; none for the unknown address.
+    expect((await auditCount()) - auditBefore).toBe(SIGN_IN_PER_ACCOUNT_CLIENT.limit);
+    const stored = JSON.stringify(await db.select().from(rateLimits)) + JSON.stringify(await db.select().from(auditLog));
+    expect(stored).not.toContain('unknown@wbs.test');
+    expect(stored).not.toContain('unknown');
+  });
+
+  it('[AUTH] a password over the field limit is refused before any work', async () => {
+    await addOfficer({ email: 'panjang@wbs.test' });
+    const started = Date.now();
+    expect(await login({ email: 'panjang@wbs.test', password: 'x'.repeat(20 * 1024 * 1024) })).toEqual({ ok: false, reason: 'invalid' });
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(await db.select().from(rateLimits)).toEqual([]);
   });
 
   it('[AUTH] a deactivated officer cannot sign in', async () => {
     const officer = await addOfficer({ email: 'citra@wbs.test', active: false });
-    expect(await authenticateOfficer(db, { email: 'citra@wbs.test', password: 'salah' })).toEqual({ ok: false, reason: 'invalid' });
-    expect(await authenticateOfficer(db, { email: 'citra@wbs.test', password: PASSWORD })).toEqual({ ok: false, reason: 'inactive' });
-    expect((await officerRow(officer.id)).failedLogins).toBe(0);
+    expect(await login({ email: 'citra@wbs.test', password: 'salah' })).toEqual({ ok: false, reason: 'invalid' });
+    expect(await login({ email: 'citra@wbs.test', password: PASSWORD })).toEqual({ ok: false, reason: 'inactive' });
+    expect(officer.id).toBeGreaterThan(0);
   });
 
   it('[AUTH] with TOTP required, a missing or wrong code is refused and the right code is accepted once', async () => {
@@ -158,27 +206,38 @@ describe('authenticateOfficer', () => {
       .set({ totpEnabled: true, totpSecretEnc: sealTotp(officer.id, { secret }) })
       .where(eq(officers.id, officer.id));
 
-    expect(await authenticateOfficer(db, { email: 'dewi@wbs.test', password: PASSWORD })).toEqual({ ok: false, reason: 'totp_required' });
-    expect(await authenticateOfficer(db, { email: 'dewi@wbs.test', password: PASSWORD, code: '' })).toEqual({ ok: false, reason: 'totp_required' });
+    expect(await login({ email: 'dewi@wbs.test', password: PASSWORD })).toEqual({ ok: false, reason: 'totp_required' });
+    expect(await login({ email: 'dewi@wbs.test', password: PASSWORD, code: '' })).toEqual({ ok: false, reason: 'totp_required' });
 
     const right = await generate({ secret });
     const wrong = String((Number(right) + 1) % 1_000_000).padStart(6, '0');
-    expect(await authenticateOfficer(db, { email: 'dewi@wbs.test', password: PASSWORD, code: wrong })).toEqual({ ok: false, reason: 'totp_invalid' });
-    expect((await officerRow(officer.id)).failedLogins).toBe(1);
-    expect(await authenticateOfficer(db, { email: 'dewi@wbs.test', password: 'salah', code: right })).toEqual({ ok: false, reason: 'invalid' });
+    expect(await login({ email: 'dewi@wbs.test', password: PASSWORD, code: wrong })).toEqual({ ok: false, reason: 'totp_invalid' });
+    expect(await login({ email: 'dewi@wbs.test', password: 'salah', code: right })).toEqual({ ok: false, reason: 'invalid' });
 
-    const ok = await authenticateOfficer(db, { email: 'dewi@wbs.test', password: PASSWORD, code: right });
+    const ok = await login({ email: 'dewi@wbs.test', password: PASSWORD, code: right });
     expect(ok).toMatchObject({ ok: true, mustEnrolTotp: false });
-    expect((await officerRow(officer.id)).failedLogins).toBe(0);
+    expect((await officerRow(officer.id)).totpLastStep).toBeGreaterThanOrEqual(Math.floor(Date.now() / 30_000) - 1);
 
     // The same code cannot be used a second time (replay).
-    expect(await authenticateOfficer(db, { email: 'dewi@wbs.test', password: PASSWORD, code: right })).toEqual({ ok: false, reason: 'totp_invalid' });
+    expect(await login({ email: 'dewi@wbs.test', password: PASSWORD, code: right })).toEqual({ ok: false, reason: 'totp_invalid' });
+  });
+
+  it('[AUTH] one TOTP code sent by 6 sign-ins at the same moment opens exactly one session', async () => {
+    const officer = await addOfficer({ email: 'paralel@wbs.test' });
+    const secret = 'KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD';
+    await db.update(officers).set({ totpEnabled: true, totpSecretEnc: sealTotp(officer.id, { secret }) }).where(eq(officers.id, officer.id));
+    const code = await generate({ secret });
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => login({ email: 'paralel@wbs.test', password: PASSWORD, code }, { clientKey: `device-${i}` })),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.reason === 'totp_invalid')).toHaveLength(5);
   });
 
   it('[AUTH] with TOTP required but not enrolled, the officer gets in and must enrol', async () => {
     await setRequireTotp(true);
     await addOfficer({ email: 'eko@wbs.test' });
-    expect(await authenticateOfficer(db, { email: 'eko@wbs.test', password: PASSWORD })).toMatchObject({ ok: true, mustEnrolTotp: true });
+    expect(await login({ email: 'eko@wbs.test', password: PASSWORD })).toMatchObject({ ok: true, mustEnrolTotp: true });
   });
 
   it('[AUTH] enrolment stores the secret encrypted and turns on only after a right code', async () => {
@@ -203,7 +262,41 @@ describe('authenticateOfficer', () => {
     expect(await auditCount('totp_enrolled')).toBe(before + 1);
 
     const now = await generate({ secret: pending!.secret });
-    expect(await authenticateOfficer(db, { email: 'fajar@wbs.test', password: PASSWORD, code: now })).toMatchObject({ ok: true });
+    expect(await login({ email: 'fajar@wbs.test', password: PASSWORD, code: now })).toMatchObject({ ok: true });
+  });
+});
+
+describe('session proofs and versions', () => {
+  it('[AUTH] a sign-in proof opens one session only, and not after it expired', async () => {
+    const officer = await addOfficer({ email: 'bukti@wbs.test' });
+    const proof = await issueSignInProof(db, officer.id);
+    expect(await consumeSignInProof(db, proof)).toMatchObject({ id: officer.id, sessionVersion: 0 });
+    expect(await consumeSignInProof(db, proof)).toBeNull();
+    const old = await issueSignInProof(db, officer.id, new Date(Date.now() - 60_000));
+    expect(await consumeSignInProof(db, old)).toBeNull();
+    expect(await consumeSignInProof(db, 'a-password-is-not-a-proof')).toBeNull();
+    await setOfficerActiveDirect(officer.id, false);
+    expect(await consumeSignInProof(db, await issueSignInProof(db, officer.id))).toBeNull();
+  });
+
+  it('[AUTH] a session from before sign-out, a password change or a TOTP change is refused; the current version passes', async () => {
+    const officer = await addOfficer({ email: 'versi@wbs.test', password: PASSWORD });
+    const session = (sv: number) => ({ id: String(officer.id), role: 'officer', sv });
+    await expect(authorizeOfficer(db, session(0))).resolves.toMatchObject({ id: officer.id });
+    await endOfficerSessions(db, officer.id);
+    await expectAppError(authorizeOfficer(db, session(0)), 'unauthorized');
+    await expect(authorizeOfficer(db, session(1))).resolves.toMatchObject({ id: officer.id });
+
+    await changeOwnPassword(db, await sessionOfficer(db, session(1)), { currentPassword: PASSWORD, newPassword: 'frasa-baru-yang-panjang', confirmPassword: 'frasa-baru-yang-panjang' });
+    await expectAppError(authorizeOfficer(db, session(1)), 'unauthorized');
+    expect((await officerRow(officer.id)).sessionVersion).toBe(2);
+
+    const me = await sessionOfficer(db, session(2));
+    await beginTotpEnrolment(db, me);
+    const pending = await pendingTotpEnrolment(db, me);
+    await confirmTotpEnrolment(db, me, { code: await generate({ secret: pending!.secret }) });
+    await expectAppError(authorizeOfficer(db, session(2)), 'unauthorized');
+    expect((await officerRow(officer.id)).sessionVersion).toBe(3);
   });
 });
 
@@ -290,7 +383,7 @@ describe('officer management', () => {
     const created = await officerRow(officerId);
     expect(created).toMatchObject({ email: 'lina@wbs.test', role: 'officer', mustChangePassword: true, active: true });
     expect(created.passwordHash).not.toContain(oneTimePassword);
-    expect(await authenticateOfficer(db, { email: 'lina@wbs.test', password: oneTimePassword })).toMatchObject({
+    expect(await login({ email: 'lina@wbs.test', password: oneTimePassword })).toMatchObject({
       ok: true,
       mustChangePassword: true,
     });
@@ -310,11 +403,11 @@ describe('officer management', () => {
 
     // A reset gives a new one-time password; the old password stops working.
     const { oneTimePassword: fresh } = await resetOfficerPassword(db, actor, { officerId });
-    expect(await authenticateOfficer(db, { email: 'lina@wbs.test', password: 'frasa-baru-yang-panjang' })).toEqual({ ok: false, reason: 'invalid' });
-    expect(await authenticateOfficer(db, { email: 'lina@wbs.test', password: fresh })).toMatchObject({ ok: true, mustChangePassword: true });
+    expect(await login({ email: 'lina@wbs.test', password: 'frasa-baru-yang-panjang' })).toEqual({ ok: false, reason: 'invalid' });
+    expect(await login({ email: 'lina@wbs.test', password: fresh })).toMatchObject({ ok: true, mustChangePassword: true });
 
     await setOfficerActive(db, actor, { officerId, active: false });
-    expect(await authenticateOfficer(db, { email: 'lina@wbs.test', password: fresh })).toEqual({ ok: false, reason: 'inactive' });
+    expect(await login({ email: 'lina@wbs.test', password: fresh })).toEqual({ ok: false, reason: 'inactive' });
     // Each step audited once, about this officer (the file shares one database, so a
     // bare "count > 0" would pass on rows other tests wrote).
     expect(await auditedAbout('officer_created', officerId)).toBe(1);

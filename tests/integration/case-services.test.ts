@@ -13,6 +13,8 @@ import { authorizeOfficer } from '@/lib/auth/guard';
 import { AppError } from '@/lib/errors';
 import { freshDatabase } from '../support/db';
 import { createCase, createOfficer } from '../support/factories';
+import { approveIdentityRequest } from '@/lib/admin/identity-requests';
+import { latestIdentityRequestId } from '../support/factories';
 
 let db: Database;
 let officer: Awaited<ReturnType<typeof createOfficer>>;
@@ -212,10 +214,13 @@ describe('reporter identity', () => {
     const { caseNumber, caseId } = await createCase(db, { anonymous: 'no', reporterName: 'Ani Pelapor', reporterPhone: '081234567890' });
     await refused(viewReporterIdentity(db, officer, caseNumber), 'identity_not_approved');
     await requestIdentityAccess(db, officer, { caseNumber, reason: 'Perlu menghubungi pelapor untuk klarifikasi jadwal.' });
+    // A new install requires an admin's approval first.
+    await refused(viewReporterIdentity(db, officer, caseNumber), 'identity_not_approved');
+    await approveIdentityRequest(db, await createOfficer(db, 'admin'), { requestId: await latestIdentityRequestId(db) });
     const identity = await viewReporterIdentity(db, officer, caseNumber);
     expect(identity.name).toBe('Ani Pelapor');
     const actions = (await db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.caseId, caseId))).map((r) => r.action);
-    expect(actions).toEqual(expect.arrayContaining(['identity.request', 'identity.view']));
+    expect(actions).toEqual(expect.arrayContaining(['identity.request', 'identity.approve', 'identity.view']));
     const details = JSON.stringify(await db.select({ d: auditLog.detail }).from(auditLog));
     expect(details).not.toContain('Ani Pelapor');
   });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
+import { PDFDocument } from 'pdf-lib';
 import { verifyAuditChain } from '@/lib/audit/log';
 import { attachmentDisposition, downloadRefusal, loadEvidenceForOfficer } from '@/lib/cases/evidence-download';
 import { handleReportSubmission } from '@/lib/cases/report-submission';
@@ -92,10 +93,13 @@ describe('evidence download for officers', () => {
     expect(await auditCount('evidence.download')).toBe(before);
   });
 
-  it('gives the officer the uploaded bytes, name and type, and appends evidence.download with the id only', async () => {
+  it('gives the officer the cleaned file, its original name as text, a safe download name, and appends evidence.download with the id only', async () => {
     const file = await loadEvidenceForOfficer(db, officer, withFile.caseNumber, String(withFile.attachmentId));
-    expect(file.bytes.equals(Buffer.from(await uploaded.arrayBuffer()))).toBe(true);
+    // The stored file is the upload rewritten without metadata: still the same one-page PDF.
+    expect(file.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await PDFDocument.load(file.bytes)).getPageCount()).toBe(1);
     expect(file.fileName).toBe('Laporan Ibu Siti – bukti.pdf');
+    expect(file.downloadName).toBe(`bukti-${withFile.caseNumber}-1.pdf`);
     expect(file.mimeType).toBe('application/pdf');
 
     const [row] = await db

@@ -14,6 +14,8 @@ import { prepareEvidence } from '@/lib/storage/evidence';
 import { freshDatabase } from '../support/db';
 import { createCase, createOfficer } from '../support/factories';
 import { pdfFile, validReportForm } from '../support/forms';
+import { approveIdentityRequest } from '@/lib/admin/identity-requests';
+import { latestIdentityRequestId } from '../support/factories';
 
 let db: Database;
 let officer: Awaited<ReturnType<typeof createOfficer>>;
@@ -97,6 +99,9 @@ describe('loadOfficerCaseView', () => {
     expect(view.identityAccess).toBeNull();
 
     await requestIdentityAccess(db, officer, { caseNumber, reason: 'Perlu menghubungi pelapor untuk jadwal klarifikasi.' });
+    view = (await loadOfficerCaseView(db, officer, caseNumber))!;
+    expect(view.identityAccess).toBe('pending'); // a new install requires an admin's approval
+    await approveIdentityRequest(db, await createOfficer(db, 'admin'), { requestId: await latestIdentityRequestId(db) });
     view = (await loadOfficerCaseView(db, officer, caseNumber))!;
     expect(view.identityAccess).toBe('approved');
 

@@ -24,9 +24,16 @@ export function validReportForm(overrides: Record<string, string> = {}, files: F
   return form;
 }
 
-/** A minimal valid PDF (magic bytes are what the server checks). */
+/**
+ * A minimal valid one-page PDF: the server checks the magic bytes, then rewrites it
+ * without metadata, so it must parse. `extraBytes` pads it inside a comment.
+ */
+export const MINIMAL_PDF =
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+  '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n';
+
 export function pdfFile(name = 'bukti.pdf', extraBytes = 0): File {
-  const body = `%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n${'x'.repeat(extraBytes)}`;
+  const body = `${MINIMAL_PDF}%${'x'.repeat(extraBytes)}\n%%EOF\n`;
   return new File([body], name, { type: 'application/pdf' });
 }
 

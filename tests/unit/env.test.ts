@@ -1,10 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   dataKey,
+  env,
+  ENV_NAMES,
+  EnvError,
   loadOrCreateSecretsFile,
+  parseEnv,
   resetEnvCache,
   secrets,
   secretsFile,
@@ -186,8 +190,150 @@ describe('dataKey() and ticketKey()', () => {
     ['63 hex digits', 'a'.repeat(63)],
   ])('throw, naming the variable, when the key is %s', (_, value) => {
     process.env.DATA_ENCRYPTION_KEY = value;
-    process.env.TICKET_HMAC_KEY = value;
     expect(() => dataKey()).toThrow(/DATA_ENCRYPTION_KEY/);
+    delete process.env.DATA_ENCRYPTION_KEY;
+    process.env.TICKET_HMAC_KEY = value;
     expect(() => ticketKey()).toThrow(/TICKET_HMAC_KEY/);
+  });
+
+  it('throw for a hand-edited secrets file holding a short key', () => {
+    writeFileSync(path.join(dataDir, 'secrets.json'), JSON.stringify({ AUTH_SECRET: key32(), DATA_ENCRYPTION_KEY: 'AAAA', TICKET_HMAC_KEY: key32() }));
+    expect(() => dataKey()).toThrow(/DATA_ENCRYPTION_KEY must be 32 bytes/);
+  });
+});
+
+/** The one line a bad value produces, or null when the value is accepted. */
+function refusal(name: string, value: string): string | null {
+  try {
+    parseEnv({ [name]: value });
+    return null;
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError);
+    return (error as Error).message;
+  }
+}
+
+describe('parseEnv(): each variable', () => {
+  it('gives every default when nothing is set, and treats empty as unset', () => {
+    const expected = {
+      PORT: 3000,
+      WBS_MAX_BODY_MB: 32,
+      WBS_RATE_LIMIT_FACTOR: 1,
+      TRUSTED_PROXY_HOPS: 0,
+      APP_URL: 'http://localhost:3000',
+      OUTBOX_WORKER: true,
+      OUTBOX_INTERVAL_MS: 2000,
+      AUTH_TRUST_HOST: true,
+    };
+    expect(parseEnv({})).toEqual(expected);
+    expect(parseEnv(Object.fromEntries(ENV_NAMES.map((name) => [name, ' '])))).toEqual(expected);
+  });
+
+  const key = randomBytes(32);
+  // [variable, accepted values with what they parse to, refused values]
+  const cases: [string, [string, unknown][], string[]][] = [
+    ['PORT', [['8080', 8080], ['1', 1], ['65535', 65535]], ['0', '65536', 'abc', '80.5', '-1']],
+    ['HOSTNAME', [['127.0.0.1', '127.0.0.1'], ['0.0.0.0', '0.0.0.0'], ['::', '::'], ['wbs-host', 'wbs-host']], ['two words', 'a/b']],
+    ['DATA_DIR', [['./data', './data'], ['/var/lib/wbs', '/var/lib/wbs']], ['line\nbreak']],
+    [
+      'DATABASE_URL',
+      [['file:./data/wbs.db', 'file:./data/wbs.db'], ['libsql://db.example.org', 'libsql://db.example.org'], ['https://db.example.org', 'https://db.example.org']],
+      ['./data/wbs.db', 'postgres://x', 'file:', 'libsql://'],
+    ],
+    ['DATABASE_AUTH_TOKEN', [['eyJ.abc.def', 'eyJ.abc.def']], ['two words']],
+    ['AUTH_SECRET', [['x'.repeat(32), 'x'.repeat(32)]], ['short-secret', 'x'.repeat(31)]],
+    [
+      'DATA_ENCRYPTION_KEY',
+      [[key.toString('base64'), key.toString('base64')], [key.toString('hex'), key.toString('hex')]],
+      ['AAAAAAA=', randomBytes(5).toString('base64'), randomBytes(31).toString('base64'), 'a'.repeat(63), 'z'.repeat(64)],
+    ],
+    ['TICKET_HMAC_KEY', [[key.toString('hex'), key.toString('hex')]], [randomBytes(5).toString('hex'), 'rahasia']],
+    ['ADMIN_EMAIL', [['admin@wbs.local', 'admin@wbs.local'], ['kepala@nttprov.go.id', 'kepala@nttprov.go.id']], ['admin', 'admin@', 'a b@c.d']],
+    ['ADMIN_PASSWORD', [['admin-e2e-password', 'admin-e2e-password']], ['short', 'elevenchars']],
+    ['WBS_MAX_BODY_MB', [['32', 32], ['1', 1], ['1024', 1024], [' 64 ', 64]], ['abc', '0', '1025', '2.5', '32mb', '-5']],
+    ['WBS_RATE_LIMIT_FACTOR', [['100', 100], ['1', 1]], ['0', 'x', '1.5', '1001']],
+    ['TRUSTED_PROXY_HOPS', [['0', 0], ['1', 1], ['2', 2]], ['-1', 'one', '11', '1.5']],
+    ['APP_URL', [['https://wbs.nttprov.go.id', 'https://wbs.nttprov.go.id'], ['https://wbs.nttprov.go.id/', 'https://wbs.nttprov.go.id'], ['http://127.0.0.1:3000', 'http://127.0.0.1:3000']], ['localhost', 'wbs.nttprov.go.id', 'ftp://x.org', 'https://']],
+    ['RESEND_API_KEY', [['re_123abc', 're_123abc']], ['re 123']],
+    ['RESEND_BASE_URL', [['http://127.0.0.1:3999', 'http://127.0.0.1:3999']], ['127.0.0.1:3999']],
+    ['EMAIL_FROM', [['wbs@nttprov.go.id', 'wbs@nttprov.go.id'], ['WBS Biro Umum <wbs@nttprov.go.id>', 'WBS Biro Umum <wbs@nttprov.go.id>']], ['WBS Biro Umum', 'a@b.c\nBcc: x@y.z', '<>']],
+    ['OUTBOX_WORKER', [['off', false], ['OFF', false], ['on', true], ['true', true], ['0', false]], ['no', 'maybe']],
+    ['OUTBOX_INTERVAL_MS', [['500', 500], ['100', 100]], ['99', 'fast', '3600001']],
+    ['AUTH_TRUST_HOST', [['false', false], ['true', true], ['1', true], ['0', false]], ['yes please', 'ja']],
+  ];
+
+  it('has a case here for every variable in the module', () => {
+    expect(cases.map(([name]) => name).sort()).toEqual([...ENV_NAMES].sort());
+  });
+
+  for (const [name, good, bad] of cases) {
+    it.each(good)(`${name}: accepts %j`, (value, parsed) => {
+      expect(parseEnv({ [name]: value })[name as keyof ReturnType<typeof parseEnv>]).toEqual(parsed);
+    });
+    it.each(bad)(`${name}: refuses %j with one line naming it`, (value) => {
+      const message = refusal(name, value);
+      expect(message).toMatch(new RegExp(`^Invalid configuration: ${name}\\b.* is not valid: expected `));
+      expect(message).not.toContain('\n');
+    });
+  }
+
+  it('names every bad variable in the one line, and never echoes a secret', () => {
+    const secret = 'short-but-secret';
+    try {
+      parseEnv({ WBS_MAX_BODY_MB: 'abc', AUTH_SECRET: secret, PORT: '3000' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as EnvError).variables).toEqual(['AUTH_SECRET', 'WBS_MAX_BODY_MB']);
+      expect((error as Error).message).toBe(
+        'Invalid configuration: AUTH_SECRET is not valid: expected at least 32 characters (openssl rand -base64 32); ' +
+          'WBS_MAX_BODY_MB="abc" is not valid: expected a whole number of megabytes from 1 to 1024.',
+      );
+      expect((error as Error).message).not.toContain(secret);
+    }
+  });
+
+  it('env() follows process.env when it changes, and throws for a bad value', () => {
+    process.env.WBS_MAX_BODY_MB = '64';
+    expect(env().WBS_MAX_BODY_MB).toBe(64);
+    process.env.WBS_MAX_BODY_MB = 'abc';
+    expect(() => env()).toThrow(/WBS_MAX_BODY_MB="abc"/);
+  });
+});
+
+describe('the README configuration table', () => {
+  it('lists exactly the variables the module reads, in the same order', () => {
+    const readme = readFileSync(path.resolve('README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1));
+    const documented = [...section.matchAll(/^\| `([A-Z0-9_]+)` \|/gm)].map((match) => match[1]);
+    expect(documented).toEqual(ENV_NAMES);
+  });
+
+  it('states the default the module applies', () => {
+    const readme = readFileSync(path.resolve('README.md'), 'utf8');
+    const defaults = parseEnv({});
+    for (const name of ['PORT', 'WBS_MAX_BODY_MB', 'WBS_RATE_LIMIT_FACTOR', 'TRUSTED_PROXY_HOPS', 'OUTBOX_INTERVAL_MS', 'APP_URL', 'AUTH_TRUST_HOST'] as const) {
+      const row = new RegExp(`^\\| \`${name}\` \\| \`([^\`]+)\` \\|`, 'm').exec(readme);
+      expect(row?.[1], name).toBe(String(defaults[name]));
+    }
+  });
+});
+
+describe('no other module reads process.env', () => {
+  // Next.js's own NODE_ENV / NEXT_RUNTIME are read where the bundler needs them literally.
+  const allowed = new Set(['lib/env.ts']);
+  function sources(dir: string): string[] {
+    return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) return sources(full);
+      return /\.(ts|tsx|mts)$/.test(entry.name) ? [full] : [];
+    });
+  }
+
+  it('in app/, components/ and lib/', () => {
+    const readers = ['app', 'components', 'lib']
+      .flatMap((dir) => sources(path.resolve(dir)))
+      .map((file) => path.relative(process.cwd(), file))
+      .filter((file) => !allowed.has(file) && readFileSync(file, 'utf8').includes('process.env'));
+    expect(readers).toEqual([]);
   });
 });

@@ -1,14 +1,14 @@
 'use server';
 
-import { auth, signOut } from '@/auth';
+import { signOut } from '@/auth';
 import { appendAudit } from '@/lib/audit/log';
-import { officerIdFrom } from '@/lib/auth/guard';
+import { endAllSessionsOfCurrentOfficer } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
 import { logUnexpected } from '@/lib/errors';
 
-/** Signs the officer out (audited) and returns to the login page. */
+/** Signs the officer out everywhere (every copy of the session ends; audited) and returns to the login page. */
 export async function signOutAction(): Promise<void> {
-  const officerId = officerIdFrom((await auth())?.user);
+  const officerId = await endAllSessionsOfCurrentOfficer();
   if (officerId !== null) {
     try {
       await appendAudit(getDb(), { officerId, action: 'sign_out' });

@@ -7,7 +7,8 @@ import { RECEIPT_COOKIE, RECEIPT_TTL_SECONDS } from '@/lib/cases/receipt';
 import { handleReportSubmission } from '@/lib/cases/report-submission';
 import { getDb } from '@/lib/db/client';
 import { chosenFiles } from '@/lib/storage/evidence';
-import { clientKeyFromHeaders, consume, REPORT_SUBMISSION_LIMIT } from '@/lib/security/rate-limit';
+import { requestClientAddress } from '@/lib/security/client-address';
+import { consumeLimit, REPORT_SUBMISSION, retryMessage } from '@/lib/security/rate-limit';
 import { requestIsHttps, seal } from '@/lib/security/sealed-cookie';
 import { textValues, type ReportFormState } from '@/lib/forms';
 
@@ -18,11 +19,11 @@ import { textValues, type ReportFormState } from '@/lib/forms';
  * never in the URL, so neither history nor logs ever hold it.
  */
 export async function submitReportAction(_prev: ReportFormState, formData: FormData): Promise<ReportFormState> {
-  const verdict = consume('report-submission', clientKeyFromHeaders(await headers()), REPORT_SUBMISSION_LIMIT);
+  const verdict = await consumeLimit(getDb(), REPORT_SUBMISSION, requestClientAddress(await headers()));
   if (!verdict.allowed) {
     return {
       status: 'error',
-      message: `Terlalu banyak laporan dikirim dari jaringan ini dalam waktu singkat. Isian Anda tetap tersimpan di halaman ini; silakan kirim lagi dalam ${Math.max(1, Math.ceil(verdict.retryAfterSeconds / 60))} menit.`,
+      message: `Terlalu banyak laporan dikirim dari jaringan ini dalam waktu singkat. Isian Anda tetap tersimpan di halaman ini; ${retryMessage(verdict.retryAfterSeconds)}`,
       fieldErrors: {},
       values: textValues(formData, ['website']),
       filesChosen: chosenFiles(formData.getAll('evidence')).length,

@@ -5,12 +5,21 @@ import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { handleInformationAnswer, handleReporterMessage, type ReplyResult } from '@/lib/cases/reporter-replies';
 import { attemptStatusLookup } from '@/lib/cases/status-lookup';
+import { closeStatusSession, openStatusSession } from '@/lib/cases/status-session';
 import { getDb } from '@/lib/db/client';
 import { logUnexpected } from '@/lib/errors';
 import { textValues, type FormState } from '@/lib/forms';
-import { clientKeyFromHeaders } from '@/lib/security/rate-limit';
+import { requestClientAddress } from '@/lib/security/client-address';
+import { retryMessage } from '@/lib/security/rate-limit';
 import { requestIsHttps, seal } from '@/lib/security/sealed-cookie';
-import { STATUS_COOKIE, STATUS_COOKIE_PATH, STATUS_COOKIE_PURPOSE, STATUS_SESSION_SECONDS, caseIdFromStatusCookie } from './session';
+import {
+  STATUS_COOKIE,
+  STATUS_COOKIE_PATH,
+  STATUS_COOKIE_PURPOSE,
+  STATUS_SESSION_SECONDS,
+  caseIdFromStatusCookie,
+  statusSessionToken,
+} from './session';
 
 /*
  * Only async actions are exported from this file: every export of a 'use server'
@@ -27,26 +36,25 @@ function refused(message: string): FormState {
   return { status: 'error', message, fieldErrors: { ticket: message }, values: {} };
 }
 
-/** Looks up a ticket; on success remembers it in a sealed, short-lived cookie and shows the case. */
+/** Looks up a ticket; on success opens a server-side session, its token in a sealed cookie, and shows the case. */
 export async function lookupStatus(_previous: FormState, formData: FormData): Promise<FormState> {
-  let code: string;
+  let token: string;
   try {
-    const clientKey = clientKeyFromHeaders(await headers());
-    const result = await attemptStatusLookup(getDb(), formData.get('ticket'), clientKey);
+    const result = await attemptStatusLookup(getDb(), formData.get('ticket'), requestClientAddress(await headers()));
     if (!result.ok) {
       if (result.reason === 'not_found') return refused(NOT_FOUND_MESSAGE);
-      const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
-      return refused(`Terlalu banyak percobaan. Silakan coba lagi dalam ${minutes} menit.`);
+      return refused(`Terlalu banyak percobaan. ${retryMessage(result.retryAfterSeconds)}`);
     }
-    code = result.code;
+    token = await openStatusSession(getDb(), result.caseId);
   } catch (error) {
     logUnexpected('lookupStatus', error);
     return refused(LOOKUP_FAILED_MESSAGE);
   }
 
   // The page finds the case again from this cookie, so the ticket never appears in a
-  // URL, the browser history or a reload prompt; sealed, it cannot be read from disk.
-  (await cookies()).set(STATUS_COOKIE, seal(code, STATUS_COOKIE_PURPOSE, STATUS_SESSION_SECONDS), {
+  // URL, the browser history or a reload prompt, nor in the cookie: it holds only a
+  // session token, which "Keluar" revokes on the server.
+  (await cookies()).set(STATUS_COOKIE, seal(token, STATUS_COOKIE_PURPOSE, STATUS_SESSION_SECONDS), {
     httpOnly: true,
     sameSite: 'strict',
     path: STATUS_COOKIE_PATH,
@@ -56,8 +64,10 @@ export async function lookupStatus(_previous: FormState, formData: FormData): Pr
   redirect('/status');
 }
 
-/** Forgets the ticket on this device ("Selesai / Keluar"). */
+/** "Selesai / Keluar": ends the session on the server (every copy of the cookie) and forgets it here. */
 export async function endStatusSession(): Promise<void> {
+  // Not caught: if the server cannot end the session, the reporter must not be told it has.
+  await closeStatusSession(getDb(), await statusSessionToken());
   (await cookies()).delete({ name: STATUS_COOKIE, path: STATUS_COOKIE_PATH });
   redirect('/status');
 }
@@ -80,12 +90,14 @@ function afterReply(result: ReplyResult, formData: FormData, sent: 'jawaban' | '
 export async function answerInformationRequestAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const caseId = await caseIdFromStatusCookie();
   if (!caseId) return { status: 'error', message: SESSION_ENDED, fieldErrors: {}, values: textValues(formData) };
-  return afterReply(await handleInformationAnswer(getDb(), caseId, formData), formData, 'jawaban');
+  const clientAddress = requestClientAddress(await headers());
+  return afterReply(await handleInformationAnswer(getDb(), caseId, formData, { clientAddress }), formData, 'jawaban');
 }
 
 /** The reporter writes to the officers from /status. */
 export async function sendReporterMessageAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const caseId = await caseIdFromStatusCookie();
   if (!caseId) return { status: 'error', message: SESSION_ENDED, fieldErrors: {}, values: textValues(formData) };
-  return afterReply(await handleReporterMessage(getDb(), caseId, formData), formData, 'pesan');
+  const clientAddress = requestClientAddress(await headers());
+  return afterReply(await handleReporterMessage(getDb(), caseId, formData, { clientAddress }), formData, 'pesan');
 }

@@ -185,7 +185,8 @@ function CaseStatus({ view }: { view: ReporterView }) {
         <p className="text-sm text-slate-700">
           Halaman ini tidak disimpan di perangkat Anda, dan kode tiket tidak tercantum di alamat
           halaman maupun riwayat peramban. Akses berakhir otomatis setelah 30 menit. Jika Anda
-          memakai perangkat bersama, tekan tombol di bawah ini.
+          memakai perangkat bersama, tekan tombol di bawah ini: akses diakhiri di server, sehingga
+          tidak dapat dibuka lagi dari perangkat ini maupun dari salinannya.
         </p>
         <form action={endStatusSession}>
           <button

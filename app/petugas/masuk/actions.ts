@@ -3,28 +3,50 @@
 import { AuthError } from 'next-auth';
 import { headers } from 'next/headers';
 import { z } from 'zod';
-import { SIGN_IN_MESSAGES, SignInRefused, lockedMessage, signIn } from '@/auth';
+import { signIn } from '@/auth';
+import { authenticateOfficer, FIELD_LIMITS } from '@/lib/auth/login';
+import { issueSignInProof } from '@/lib/auth/sessions';
+import { databaseSignInLimiter } from '@/lib/auth/sign-in-limits';
+import { getDb } from '@/lib/db/client';
 import { GENERIC_ERROR_MESSAGE, logUnexpected } from '@/lib/errors';
 import { fieldErrorsFrom, type FormState } from '@/lib/forms';
-import { clientKeyFromHeaders, consume, SIGN_IN_LIMIT } from '@/lib/security/rate-limit';
+import { requestClientAddress } from '@/lib/security/client-address';
+import { retryMessage } from '@/lib/security/rate-limit';
 import { safeNextPath } from './next-path';
 
 /*
  * Only async actions are exported here: every export of a 'use server' module is a
  * public endpoint. The typed password and code never go back to the page.
+ *
+ * This is the only way into a session: the full check runs here (lib/auth/login.ts,
+ * with every limit), and only its success is turned into a one-time proof that the
+ * Credentials provider in auth.ts accepts.
  */
 
 const signInSchema = z.object({
-  email: z.string().trim().min(1, 'Email wajib diisi.').max(200, 'Email terlalu panjang.'),
-  password: z.string().min(1, 'Kata sandi wajib diisi.').max(200, 'Kata sandi terlalu panjang.'),
-  code: z.string().max(20, 'Kode verifikasi terdiri dari 6 digit.').optional(),
+  email: z.string().trim().min(1, 'Email wajib diisi.').max(FIELD_LIMITS.email, 'Email terlalu panjang.'),
+  password: z.string().min(1, 'Kata sandi wajib diisi.').max(FIELD_LIMITS.password, 'Kata sandi terlalu panjang.'),
+  code: z.string().max(FIELD_LIMITS.code, 'Kode verifikasi terdiri dari 6 digit.').optional(),
 });
 
 export type SignInValues = { email: string };
 
+const MESSAGES = {
+  invalid: 'Email atau kata sandi salah.',
+  inactive: 'Akun Anda tidak aktif. Silakan hubungi administrator WBS.',
+  totp_required: 'Masukkan kode verifikasi dua langkah dari aplikasi autentikator Anda.',
+  totp_invalid: 'Kode verifikasi salah atau sudah dipakai. Masukkan kode yang sedang tampil di aplikasi.',
+} as const;
+
+/** The same words for every account, known or not, and every bucket that refused. */
+function limitedMessage(retryAfterSeconds: number): string {
+  return `Terlalu banyak percobaan masuk. ${retryMessage(retryAfterSeconds)}`;
+}
+
 /** Signs an officer in; on success Auth.js sets the session cookie and redirects. */
 export async function signInAction(_previous: FormState<SignInValues>, formData: FormData): Promise<FormState<SignInValues>> {
-  const email = typeof formData.get('email') === 'string' ? String(formData.get('email')).trim() : '';
+  const rawEmail = formData.get('email');
+  const email = typeof rawEmail === 'string' ? rawEmail.trim().slice(0, FIELD_LIMITS.email) : '';
   const refuse = (message: string, fieldErrors: Record<string, string> = {}): FormState<SignInValues> => ({
     status: 'error',
     message,
@@ -39,29 +61,25 @@ export async function signInAction(_previous: FormState<SignInValues>, formData:
   });
   if (!parsed.success) return refuse('Periksa kembali isian yang ditandai.', fieldErrorsFrom(parsed.error));
 
-  // Each account locks after 5 failures; this bounds one address trying one password
-  // across many accounts. Keyed hash of the address, never stored.
-  const verdict = consume('sign-in', clientKeyFromHeaders(await headers()), SIGN_IN_LIMIT);
-  if (!verdict.allowed) {
-    return refuse(`Terlalu banyak percobaan masuk dari jaringan ini. Coba lagi dalam ${Math.max(1, Math.ceil(verdict.retryAfterSeconds / 60))} menit.`);
+  const db = getDb();
+  const result = await authenticateOfficer(db, parsed.data, {
+    client: requestClientAddress(await headers()),
+    limiter: databaseSignInLimiter(db),
+  });
+  if (!result.ok) {
+    if (result.reason === 'limited') return refuse(limitedMessage(result.retryAfterSeconds));
+    const message = MESSAGES[result.reason];
+    const onCode = result.reason === 'totp_required' || result.reason === 'totp_invalid';
+    return refuse(message, onCode ? { code: message } : {});
   }
 
   try {
     await signIn('credentials', {
-      email: parsed.data.email,
-      password: parsed.data.password,
-      code: parsed.data.code ?? '',
+      proof: await issueSignInProof(db, result.officer.id),
       redirectTo: safeNextPath(formData.get('next')),
     });
   } catch (error) {
-    // signIn ends with redirect(), which throws: only refusals are handled here.
-    if (error instanceof SignInRefused) {
-      if (error.code === 'locked') return refuse(lockedMessage(error.retryAfterMinutes ?? 15));
-      const message = SIGN_IN_MESSAGES[error.code as keyof typeof SIGN_IN_MESSAGES] ?? SIGN_IN_MESSAGES.invalid;
-      const field = error.code === 'totp_required' || error.code === 'totp_invalid' ? 'code' : undefined;
-      return refuse(message, field ? { [field]: message } : {});
-    }
-    if (error instanceof AuthError && error.type === 'CredentialsSignin') return refuse(SIGN_IN_MESSAGES.invalid);
+    // signIn ends with redirect(), which throws: only Auth.js errors are handled here.
     if (error instanceof AuthError) {
       logUnexpected('signInAction', error);
       return refuse(GENERIC_ERROR_MESSAGE);

@@ -2,8 +2,9 @@ import type { z } from 'zod';
 import type { AuthorizedOfficer } from '@/lib/auth/guard';
 import type { Database } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
+import { getSettings } from '@/lib/settings';
 import {
-  REFERRAL_LABELS,
+  referralLabels,
   type concludeSchema,
   type noteSchema,
   type referSchema,
@@ -87,11 +88,12 @@ export async function rejectCase(db: Database, officer: AuthorizedOfficer, optio
 export type ReferCaseOptions = z.infer<typeof referSchema>;
 
 export async function referCase(db: Database, officer: AuthorizedOfficer, options: ReferCaseOptions) {
+  const labels = referralLabels(await getSettings(db));
   await decide(db, officer, options, 'referred', () => {
     if (options.referredTo === 'lainnya' && !options.referredToOther) {
       throw new AppError('referral_target_missing', { userMessage: 'Tuliskan nama instansi tujuan.', field: 'referredToOther' });
     }
-    const target = options.referredTo === 'lainnya' ? options.referredToOther! : REFERRAL_LABELS[options.referredTo];
+    const target = options.referredTo === 'lainnya' ? options.referredToOther! : labels[options.referredTo];
     return {
       kind: 'referred',
       internalNote: options.internalNote,

@@ -14,7 +14,7 @@ import {
   setNotifyMode,
   totpCodeSchema,
 } from '@/lib/auth/account';
-import { officerAction } from '@/lib/auth/session';
+import { officerAction, renewOwnSession } from '@/lib/auth/session';
 
 /*
  * The officer's own account. Each action re-checks the session and the officer row
@@ -47,12 +47,15 @@ const beginTotp = officerAction(z.object({}), async (_input, { db, officer }) =>
 
 const confirmTotp = officerAction(totpCodeSchema, async (input, { db, officer, formData }) => {
   await confirmTotpEnrolment(db, officer, input);
+  // The change ended every session (copies included); this browser keeps a fresh one.
+  await renewOwnSession(officer.id);
   afterChange(formData);
   return { message: 'Verifikasi dua langkah telah aktif. Mulai sekarang, masukkan kode dari aplikasi setiap kali masuk.' };
 }, ACTIVATION_STEP);
 
 const disableTotpAction = officerAction(totpCodeSchema, async (input, { db, officer, formData }) => {
   await disableTotp(db, officer, input);
+  await renewOwnSession(officer.id);
   afterChange(formData);
   return { message: 'Verifikasi dua langkah telah dinonaktifkan.' };
 });

@@ -24,8 +24,11 @@ function beforeIdFrom(value: string | string[] | undefined): number | null {
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const officer = await adminForPage();
   if (!officer) return <AccessDenied />;
-  const beforeId = beforeIdFrom((await searchParams).sebelum);
-  const { rows, nextBeforeId, chain } = await loadAuditPage(getDb(), officer, { beforeId });
+  const params = await searchParams;
+  const beforeId = beforeIdFrom(params.sebelum);
+  // The full recomputation reads every row: only when the admin asks for it.
+  const full = params.periksa === 'semua';
+  const { rows, nextBeforeId, chain, scope, pending } = await loadAuditPage(getDb(), officer, { beforeId, full });
 
   return (
     <div className="space-y-6">
@@ -46,6 +49,16 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
               berkala di luar sistem: hanya dengan catatan itu terlihat bila entri terbaru dipotong.
             </p>
           ) : null}
+          <p className="mt-1 text-sm">
+            {scope === 'full'
+              ? 'Seluruh entri baru saja diperiksa ulang satu per satu.'
+              : `Diperiksa: entri baru sejak pemeriksaan terakhir dan entri di halaman ini${pending ? ' (masih ada entri baru yang akan diperiksa pada kunjungan berikutnya)' : ''}.`}{' '}
+            {scope === 'full' ? null : (
+              <a href="/petugas/admin/audit?periksa=semua" className="font-semibold underline underline-offset-2">
+                Periksa ulang seluruh rantai sekarang
+              </a>
+            )}
+          </p>
         </div>
       ) : (
         <div role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-4 text-red-900">

@@ -23,10 +23,15 @@ export type PendingRequestRow = {
   ownRequest: boolean;
 };
 
+export type PendingRequestsOptions = {
+  /** The signed-in admin is the only active one: their own requests may be approved with a TOTP code. */
+  soleAdmin: boolean;
+};
+
 const button =
   'inline-flex min-h-11 items-center justify-center rounded-md border-2 px-3 py-1.5 text-sm font-semibold focus-visible:outline-3 focus-visible:outline-offset-2 disabled:opacity-70';
 
-export function PendingRequestsTable({ rows }: { rows: PendingRequestRow[] }) {
+export function PendingRequestsTable({ rows, soleAdmin }: { rows: PendingRequestRow[] } & PendingRequestsOptions) {
   const [state, formAction, pending] = useActionState<ActionState, FormData>(
     decideIdentityRequestAction,
     IDLE,
@@ -54,7 +59,32 @@ export function PendingRequestsTable({ rows }: { rows: PendingRequestRow[] }) {
                   <td className="px-3 py-2">
                     <form action={formAction} className="flex flex-wrap gap-2">
                       <input type="hidden" name="requestId" value={row.id} />
-                      {row.ownRequest ? (
+                      {row.ownRequest && soleAdmin ? (
+                        <>
+                          <label htmlFor={`totp-${row.id}`} className="block w-full text-sm text-slate-800">
+                            Permintaan Anda sendiri. Anda satu-satunya administrator aktif: masukkan kode verifikasi dua langkah
+                            untuk menyetujuinya (ditandai dalam log audit).
+                          </label>
+                          <input
+                            id={`totp-${row.id}`}
+                            name="totpCode"
+                            inputMode="numeric"
+                            autoComplete="one-time-code"
+                            pattern="[0-9 ]{6,7}"
+                            maxLength={7}
+                            className="w-28 rounded-md border border-slate-400 px-2 py-1.5"
+                          />
+                          <button
+                            type="submit"
+                            name="decision"
+                            value="approve"
+                            disabled={pending}
+                            className={`${button} border-brand-700 bg-brand-700 text-white hover:bg-brand-800 focus-visible:outline-brand-600`}
+                          >
+                            Setujui dengan kode<span className="sr-only"> permintaan Anda untuk kasus {row.caseNumber}</span>
+                          </button>
+                        </>
+                      ) : row.ownRequest ? (
                         <p className="text-slate-700">Permintaan Anda sendiri; administrator lain yang memutuskan.</p>
                       ) : (
                         <button

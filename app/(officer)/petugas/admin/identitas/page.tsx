@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { listIdentityRequests } from '@/lib/admin/identity-requests';
+import { isSoleAdmin, listIdentityRequests } from '@/lib/admin/identity-requests';
 import { AccessDenied, adminForPage } from '@/app/(officer)/petugas/admin/admin-gate';
 import { getDb } from '@/lib/db/client';
 import { getSettings } from '@/lib/settings';
@@ -17,7 +17,11 @@ export default async function IdentityRequestsAdminPage() {
   const officer = await adminForPage();
   if (!officer) return <AccessDenied />;
   const db = getDb();
-  const [{ pending, recent }, settings] = await Promise.all([listIdentityRequests(db, officer), getSettings(db)]);
+  const [{ pending, recent }, settings, soleAdmin] = await Promise.all([
+    listIdentityRequests(db, officer),
+    getSettings(db),
+    isSoleAdmin(db, officer.id),
+  ]);
 
   return (
     <div className="space-y-8">
@@ -44,6 +48,7 @@ export default async function IdentityRequestsAdminPage() {
         </h2>
         <div className="mt-3">
           <PendingRequestsTable
+            soleAdmin={soleAdmin}
             rows={pending.map((row) => ({
               id: row.id,
               caseNumber: row.caseNumber,

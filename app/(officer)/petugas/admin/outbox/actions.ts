@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { retryOutboxEmail, retryOutboxEmailSchema } from '@/lib/admin/outbox';
 import { officerAction } from '@/lib/auth/session';
+import { emailSendingConfigured } from '@/lib/env';
 
 /*
  * "Kirim ulang" from the outbox list and from one email's page. officerAction re-checks
@@ -18,7 +19,7 @@ const retry = officerAction(
     await retryOutboxEmail(db, officer, emailId);
     revalidatePath(PAGE);
     revalidatePath(`${PAGE}/${emailId}`);
-    const configured = Boolean(process.env.RESEND_API_KEY?.trim());
+    const configured = emailSendingConfigured();
     return {
       message: configured
         ? `Email #${emailId} masuk antrean lagi dan akan dikirim dalam beberapa detik.`

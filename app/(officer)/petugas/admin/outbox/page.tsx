@@ -5,6 +5,7 @@ import { getDb } from '@/lib/db/client';
 import { OutboxList } from './forms';
 import { formatOfficeDateTime } from '@/lib/office-time';
 import { kindLabel, NOT_CONFIGURED_NOTE, STATUS_LABELS} from './labels';
+import { emailSendingConfigured } from '@/lib/env';
 
 export const metadata: Metadata = { title: 'Email Keluar' };
 
@@ -56,7 +57,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
     listOutbox(db, officer, { status, beforeId, limit: OUTBOX_PAGE_SIZE }),
   ]);
   const total = OUTBOX_STATUSES.reduce((sum, s) => sum + counts[s], 0);
-  const configured = Boolean(process.env.RESEND_API_KEY?.trim());
+  const configured = emailSendingConfigured();
   const filters: { status: OutboxStatus | null; label: string; count: number }[] = [
     { status: null, label: 'Semua', count: total },
     ...OUTBOX_STATUSES.map((s) => ({ status: s, label: STATUS_LABELS[s], count: counts[s] })),

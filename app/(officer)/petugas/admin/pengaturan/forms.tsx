@@ -115,6 +115,21 @@ export function SettingsForm({ stored, maxBodyMb }: { stored: Values; maxBodyMb:
           maxLength={200}
           spellCheck={false}
         />
+        <TextField
+          {...text('letterPlace')}
+          label="Tempat surat"
+          hint="Kota tempat surat panggilan ditandatangani, misalnya Kupang. Tercetak sebelum tanggal surat."
+          required
+          maxLength={60}
+          autoComplete="address-level2"
+        />
+        <TextField
+          {...text('referralInspectorate')}
+          label="Inspektorat tujuan pelimpahan"
+          hint="Nama inspektorat yang dapat dipilih saat kasus dilimpahkan, misalnya Inspektorat Daerah Provinsi NTT. Nama ini juga disampaikan kepada pelapor."
+          required
+          maxLength={150}
+        />
       </Fieldset>
 
       <Fieldset
@@ -152,6 +167,26 @@ export function SettingsForm({ stored, maxBodyMb }: { stored: Values; maxBodyMb:
               administrator server perlu menaikkan WBS_MAX_BODY_MB terlebih dahulu.
             </>
           }
+          required
+          className="sm:max-w-40"
+        />
+        <TextField
+          {...text('maxCaseFilesPerDay')}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={1000}
+          step={1}
+          label="Jumlah berkas paling banyak per laporan per hari (pesan dan jawaban pelapor)"
+          hint="Antara 1 dan 1000 berkas. Membatasi pengiriman berkas berulang ke satu laporan."
+          required
+          className="sm:max-w-40"
+        />
+        <TextField
+          {...text('maxCaseMbPerDay')}
+          inputMode="decimal"
+          label="Ukuran berkas paling besar per laporan per hari (MB)"
+          hint="Antara 1 dan 10000 MB; boleh satu angka desimal."
           required
           className="sm:max-w-40"
         />

@@ -12,7 +12,7 @@ import { requireOfficer } from '@/lib/auth/session';
 import { isCaseNumber } from '@/lib/cases/case-number';
 import { infoRequestDueAt, officeDateKey } from '@/lib/cases/deadlines';
 import { loadHolidaySet } from '@/lib/cases/holidays';
-import { OUTCOME_LABELS, REFERRAL_LABELS, SUMMONS_ROLE_LABELS } from '@/lib/cases/officer-schemas';
+import { OUTCOME_LABELS, referralLabels, SUMMONS_ROLE_LABELS } from '@/lib/cases/officer-schemas';
 import { findAction, loadOfficerCaseView, type OfficerCaseView } from '@/lib/cases/officer-view';
 import { REJECTION_REASON_LABELS, REJECTION_REASONS } from '@/lib/cases/workflow';
 import { getDb } from '@/lib/db/client';
@@ -166,7 +166,7 @@ export default async function CasePage({ params }: Props) {
           available={has('reject')}
           reasons={toOptions(REJECTION_REASON_LABELS, rejectReasons)}
         />
-        <ReferForm {...common} action={actions.referCaseAction} available={has('refer')} targets={toOptions(REFERRAL_LABELS)} />
+        <ReferForm {...common} action={actions.referCaseAction} available={has('refer')} targets={toOptions(referralLabels(settings))} />
       </Section>
 
       <Section id="pemanggilan" title="Pemanggilan">

@@ -8,6 +8,7 @@ import { AppError } from '@/lib/errors';
 import { RetryEmailForm, StatusBadge } from '../forms';
 import { DateText } from '@/components/ui/date-text';
 import { kindLabel, NOT_CONFIGURED_NOTE} from '../labels';
+import { emailSendingConfigured } from '@/lib/env';
 
 export const metadata: Metadata = { title: 'Email Keluar' };
 
@@ -30,7 +31,7 @@ export default async function OutboxEmailPage({ params }: { params: Promise<{ id
     if (error instanceof AppError && error.code === 'email_not_found') notFound();
     throw error;
   }
-  const configured = Boolean(process.env.RESEND_API_KEY?.trim());
+  const configured = emailSendingConfigured();
   const retryable = RETRYABLE_STATUSES.includes(email.status);
   const toReporter = isReporterEmail(email.kind);
 

@@ -1,12 +1,6 @@
 import { unstable_rethrow } from 'next/navigation';
 import { requireOfficer } from '@/lib/auth/session';
-import {
-  attachmentDisposition,
-  downloadRefusal,
-  DOWNLOAD_HEADERS,
-  loadEvidenceForOfficer,
-  safeContentType,
-} from '@/lib/cases/evidence-download';
+import { downloadRefusal, evidenceResponse, loadEvidenceForOfficer } from '@/lib/cases/evidence-download';
 import { getDb } from '@/lib/db/client';
 
 /**
@@ -14,7 +8,8 @@ import { getDb } from '@/lib/db/client';
  * the fly, for a signed-in officer only. The officer layout does not guard route
  * handlers, so the session is checked here, and the loader takes only the AuthorizedOfficer that check
  * produces; a refusal is a
- * short text with 401/403/404, never file bytes and never a redirect.
+ * short text with 401/403/404, never file bytes and never a redirect. Always an
+ * attachment named bukti-<case>-<n>.<detected ext>, nosniff, and sandboxed by CSP.
  */
 export async function GET(
   _request: Request,
@@ -24,15 +19,7 @@ export async function GET(
     const officer = await requireOfficer();
     const { caseNumber, attachmentId } = await params;
     const file = await loadEvidenceForOfficer(getDb(), officer, caseNumber, attachmentId);
-    return new Response(new Uint8Array(file.bytes), {
-      status: 200,
-      headers: {
-        ...DOWNLOAD_HEADERS,
-        'Content-Type': safeContentType(file.mimeType),
-        'Content-Length': String(file.bytes.length),
-        'Content-Disposition': attachmentDisposition(file.fileName, `bukti-${attachmentId}`),
-      },
-    });
+    return evidenceResponse(file);
   } catch (error) {
     unstable_rethrow(error);
     return downloadRefusal(error);
