@@ -12,6 +12,10 @@ import { freshDatabase } from '../support/db';
 import { createCase, createOfficer } from '../support/factories';
 import { pdfFile } from '../support/forms';
 
+// Each reply from its own address: the per-client limit (tested in reply-limits) is not what is tested here.
+let clientSeq = 0;
+const nextClient = () => ({ clientAddress: `198.51.100.${(clientSeq += 1)}` });
+
 /*
  * Issue 8, finding 6 (the spam part): messages and answers on a quarantined case mailed
  * every officer each time, and a reporter's message never went through the spam check.
@@ -47,9 +51,9 @@ describe('reporter messages on a quarantined case', () => {
     const { caseId, caseNumber, quarantined } = await createCase(db, { what: SPAM_REPORT });
     expect(quarantined).toBe(true);
     for (let i = 0; i < 5; i += 1) {
-      expect(await handleReporterMessage(db, caseId, messageForm(`${GENUINE_MESSAGE} (${i})`, [pdfFile(`bukti-${i}.pdf`)]))).toEqual({ ok: true });
+      expect(await handleReporterMessage(db, caseId, messageForm(`${GENUINE_MESSAGE} (${i})`, [pdfFile(`bukti-${i}.pdf`)]), nextClient())).toEqual({ ok: true });
     }
-    expect(await handleReporterMessage(db, caseId, messageForm(SPAM_MESSAGE))).toEqual({ ok: true });
+    expect(await handleReporterMessage(db, caseId, messageForm(SPAM_MESSAGE), nextClient())).toEqual({ ok: true });
     expect(await officerMailsAbout(caseNumber)).toBe(0);
 
     const view = (await loadOfficerCaseView(db, officer, caseNumber))!;
@@ -63,7 +67,7 @@ describe('reporter messages on a quarantined case', () => {
     await releaseFromQuarantine(db, officer, { caseNumber });
     const afterRelease = await officerMailsAbout(caseNumber);
     expect(afterRelease).toBeGreaterThan(0);
-    await handleReporterMessage(db, caseId, messageForm(GENUINE_MESSAGE));
+    await handleReporterMessage(db, caseId, messageForm(GENUINE_MESSAGE), nextClient());
     expect(await officerMailsAbout(caseNumber)).toBeGreaterThan(afterRelease);
   });
 });
@@ -72,7 +76,7 @@ describe('the spam check on reporter messages and answers', () => {
   it('holds back the officer email for a disguised spam message on a normal case, and marks it', async () => {
     const { caseId, caseNumber } = await createCase(db);
     const before = await officerMailsAbout(caseNumber);
-    expect(await handleReporterMessage(db, caseId, messageForm(SPAM_MESSAGE))).toEqual({ ok: true });
+    expect(await handleReporterMessage(db, caseId, messageForm(SPAM_MESSAGE), nextClient())).toEqual({ ok: true });
     expect(await officerMailsAbout(caseNumber)).toBe(before);
 
     const [stored] = await db.select().from(messages).where(eq(messages.caseId, caseId));
@@ -83,7 +87,7 @@ describe('the spam check on reporter messages and answers', () => {
     expect(audit.at(-1)?.detail).toMatchObject({ officersMailed: false });
 
     // A genuine message on the same case still reaches the officers.
-    await handleReporterMessage(db, caseId, messageForm(GENUINE_MESSAGE));
+    await handleReporterMessage(db, caseId, messageForm(GENUINE_MESSAGE), nextClient());
     expect(await officerMailsAbout(caseNumber)).toBeGreaterThan(before);
     const after = (await loadOfficerCaseView(db, officer, caseNumber))!;
     expect(after.thread.at(-1)).toMatchObject({ suspectedSpam: false });
@@ -92,7 +96,7 @@ describe('the spam check on reporter messages and answers', () => {
   it('reads file names too', async () => {
     const { caseId, caseNumber } = await createCase(db);
     const before = await officerMailsAbout(caseNumber);
-    await handleReporterMessage(db, caseId, messageForm('Lihat lampiran.', [pdfFile('ѕlot777-gacor-maxwin-daftar-sekarang.pdf')]));
+    await handleReporterMessage(db, caseId, messageForm('Lihat lampiran.', [pdfFile('ѕlot777-gacor-maxwin-daftar-sekarang.pdf')]), nextClient());
     expect(await officerMailsAbout(caseNumber)).toBe(before);
   });
 
@@ -104,7 +108,7 @@ describe('the spam check on reporter messages and answers', () => {
     const before = await officerMailsAbout(caseNumber);
     const form = messageForm(SPAM_MESSAGE);
     form.set('infoRequestId', String(request!.id));
-    expect(await handleInformationAnswer(db, caseId, form)).toEqual({ ok: true });
+    expect(await handleInformationAnswer(db, caseId, form, nextClient())).toEqual({ ok: true });
     expect(await officerMailsAbout(caseNumber)).toBe(before);
   });
 
@@ -116,7 +120,7 @@ describe('the spam check on reporter messages and answers', () => {
     const before = await officerMailsAbout(caseNumber);
     const form = messageForm('Ia bermain judi online (slot) di komputer ruang keuangan setiap siang, kadang juga togel.');
     form.set('infoRequestId', String(request!.id));
-    expect(await handleInformationAnswer(db, caseId, form)).toEqual({ ok: true });
+    expect(await handleInformationAnswer(db, caseId, form, nextClient())).toEqual({ ok: true });
     expect(await officerMailsAbout(caseNumber)).toBeGreaterThan(before);
   });
 });
