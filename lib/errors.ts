@@ -20,6 +20,7 @@ const APP_ERROR_STATUS = {
   summons_not_found: 404,
   // The record moved on since the page was opened
   stale_case: 409,
+  not_quarantined: 409,
   already_decided: 409,
   case_closed: 409,
   info_request_closed: 409,
@@ -31,6 +32,7 @@ const APP_ERROR_STATUS = {
   // The procedure does not allow it now
   move_not_allowed: 422,
   action_not_allowed: 422,
+  quarantined: 422,
   summons_not_allowed: 422,
   info_request_not_due: 422,
   wrong_reason: 422,

@@ -147,6 +147,8 @@ export const messages = sqliteTable(
     officerId: integer('officer_id').references(() => officers.id),
     infoRequestId: integer('info_request_id').references(() => infoRequests.id),
     body: text('body').notNull(),
+    /** The spam check's score of a reporter's message (lib/security/spam.ts); high ones mail no officer. */
+    spamScore: integer('spam_score').notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [index('messages_case_idx').on(t.caseId, t.createdAt)],

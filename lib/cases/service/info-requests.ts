@@ -11,6 +11,7 @@ import { attachmentRows, storePreparedFiles } from '../attachments';
 import { dueDateEnd, type requestInformationSchema } from '../officer-schemas';
 import { notifyOfficers } from '../notify';
 import { assertMove, loadCase, moveCase } from './common';
+import { mailsOfficers } from './messages';
 import { formatOfficeDate } from '@/lib/office-time';
 
 /**
@@ -66,6 +67,8 @@ export type AnswerInformationRequestOptions = {
   infoRequestId: number;
   body: string;
   files: PreparedFile[];
+  /** The spam check's score of the answer and file names (reporter-replies.ts). */
+  spamScore?: number;
   store?: BlobStore;
 };
 
@@ -104,10 +107,10 @@ export async function answerInformationRequest(db: Database, options: AnswerInfo
       }
       const [message] = await tx
         .insert(messages)
-        .values({ caseId: caseRow.id, author: 'reporter', infoRequestId: request.id, body: options.body, createdAt: now })
+        .values({ caseId: caseRow.id, author: 'reporter', infoRequestId: request.id, body: options.body, spamScore: options.spamScore ?? 0, createdAt: now })
         .returning({ id: messages.id });
       if (stored.length > 0) await tx.insert(attachments).values(attachmentRows(stored, caseRow.id, message.id, now));
-      await notifyOfficers(tx, 'reporter_answered', caseRow.caseNumber, now);
+      if (mailsOfficers(caseRow, options.spamScore)) await notifyOfficers(tx, 'reporter_answered', caseRow.caseNumber, now);
       await moveCase(tx, {
         caseRow,
         to: 'verifying',
