@@ -22,6 +22,7 @@ const APP_ERROR_STATUS = {
   case_content_erased: 410,
   // The record moved on since the page was opened
   stale_case: 409,
+  not_quarantined: 409,
   already_decided: 409,
   case_closed: 409,
   info_request_closed: 409,
@@ -33,6 +34,7 @@ const APP_ERROR_STATUS = {
   // The procedure does not allow it now
   move_not_allowed: 422,
   action_not_allowed: 422,
+  quarantined: 422,
   summons_not_allowed: 422,
   info_request_not_due: 422,
   wrong_reason: 422,

@@ -113,7 +113,7 @@ async function serverBench() {
   // The inbox is a read model behind the guard: a bench officer, authorised as a page would.
   const [benchOfficer] = await db
     .insert(officers)
-    .values({ email: `bench-${Date.now()}@wbs.local`, name: 'Bench', passwordHash: 'not-a-login' })
+    .values({ email: `bench-${Date.now()}@wbs.local`, name: 'Bench', passwordHash: 'not-a-login', totpEnabled: true })
     .returning({ id: officers.id });
   const officer = await authorizeOfficer(db, { id: benchOfficer.id });
 

@@ -167,6 +167,7 @@ export function Thread({ view }: { view: OfficerCaseView }) {
       <div className={`rounded-md border p-3 ${message.author === 'reporter' ? 'border-slate-300 bg-slate-50' : 'border-brand-100 bg-brand-50 sm:ml-8'}`}>
         <p className="text-sm font-semibold text-slate-800">
           {message.author === 'reporter' ? 'Pelapor' : (message.officerName ?? 'Petugas')} · <DateText at={message.createdAt} format="dateTime" zone />
+          {message.suspectedSpam ? <span className="ml-2 rounded-full border border-amber-700 bg-amber-50 px-2 py-0.5 text-amber-900">Diduga spam (tidak diberitahukan lewat email)</span> : null}
         </p>
         {message.answers ? (
           <blockquote className="my-1 border-l-4 border-amber-500 pl-2 text-sm text-slate-700">

@@ -18,7 +18,9 @@ export type OfficerActionKind =
   | 'schedule_summons'
   | 'return_to_investigation'
   | 'conclude'
-  | 'message';
+  | 'message'
+  | 'release_quarantine'
+  | 'reject_spam';
 
 export type AllowedAction =
   | { kind: 'schedule_summons'; roles: SummonsRole[] }
@@ -31,9 +33,11 @@ export type AllowedAction =
  */
 export function allowedActionsFor(
   state: CaseState,
-  context: { openInfoRequestDueAt?: Date | null; now?: Date } = {},
+  context: { openInfoRequestDueAt?: Date | null; now?: Date; quarantined?: boolean } = {},
 ): AllowedAction[] {
   if (isFinal(state)) return [];
+  // A quarantined report has two exits instead of the procedure (service/quarantine.ts).
+  if (context.quarantined && state === 'received') return [{ kind: 'release_quarantine' }, { kind: 'reject_spam' }, { kind: 'message' }];
   const now = context.now ?? new Date();
   const actions: AllowedAction[] = [];
   if (state === 'received' && canMove(state, 'verifying')) actions.push({ kind: 'start_verification' });

@@ -23,6 +23,7 @@ import { identityAccessFor } from './service/identity';
 import { allowedActionsFor, type AllowedAction, type SummonsRole } from './officer-actions';
 import { cipherFromRow, type CaseCipher } from './case-crypto';
 import { isFinal, officerLabel, REJECTION_REASON_LABELS, type CaseState } from './workflow';
+import { QUARANTINE_THRESHOLD } from '@/lib/security/spam';
 
 /**
  * One case as an officer works it: the report, evidence, timeline, thread, summons,
@@ -50,6 +51,8 @@ export const EVENT_LABELS: Record<string, string> = {
   summons_cancelled: 'Pemanggilan dibatalkan',
   message_to_reporter: 'Pesan kepada pelapor',
   message_from_reporter: 'Pesan dari pelapor',
+  quarantine_released: 'Dikeluarkan dari karantina (bukan spam)',
+  rejected_as_spam: 'Ditolak sebagai spam',
 };
 
 export const SUMMONS_STATUS_LABELS: Record<Summons['status'], string> = {
@@ -102,6 +105,8 @@ export type OfficerMessage = {
   attachments: OfficerAttachment[];
   /** The information request this message answers, with its questions. */
   answers: { id: number; questions: string } | null;
+  /** The reporter's message looked like spam, so no officer was emailed about it. */
+  suspectedSpam: boolean;
 };
 
 export type OfficerSummons = {
@@ -248,6 +253,7 @@ export async function loadOfficerCaseView(
         officerName: officers.name,
         infoRequestId: messages.infoRequestId,
         body: messages.body,
+        spamScore: messages.spamScore,
         createdAt: messages.createdAt,
       })
       .from(messages)
@@ -348,9 +354,10 @@ export async function loadOfficerCaseView(
       publicNote: cipher.open(caseEvents.publicNote, event.id, event.publicNote),
       label: EVENT_LABELS[event.kind] ?? event.kind,
     })),
-    thread: messageRows.map(({ infoRequestId, ...message }) => ({
+    thread: messageRows.map(({ infoRequestId, spamScore, ...message }) => ({
       ...message,
       body: cipher.open(messages.body, message.id, message.body),
+      suspectedSpam: spamScore >= QUARANTINE_THRESHOLD,
       attachments: files.filter((file) => file.messageId === message.id),
       answers: infoRequestId !== null && questionsById.has(infoRequestId)
         ? { id: infoRequestId, questions: questionsById.get(infoRequestId)! }
@@ -368,7 +375,7 @@ export async function loadOfficerCaseView(
       canChange: item.status === 'scheduled' && !final,
     })),
     deadline,
-    allowedActions: allowedActionsFor(row.state, { openInfoRequestDueAt: openRequest?.dueAt ?? null, now }),
+    allowedActions: allowedActionsFor(row.state, { openInfoRequestDueAt: openRequest?.dueAt ?? null, now, quarantined: row.quarantined }),
     identityAccess: access?.status ?? null,
   };
 }

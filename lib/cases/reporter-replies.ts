@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Database } from '@/lib/db/client';
 import { AppError, GENERIC_ERROR_MESSAGE, logUnexpected } from '@/lib/errors';
+import { analyzeSpam } from '@/lib/security/spam';
 import { UNKNOWN_ADDRESS } from '@/lib/security/client-address';
 import {
   caseBytesPerDay,
@@ -56,6 +57,15 @@ async function validate(
   }
   if (!body.success || Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
   return { ok: true, body: body.data, files };
+}
+
+/**
+ * The same spam check as a report's (lib/security/spam.ts), on the text and the file
+ * names. A high score does not refuse the message — the reporter is told nothing they
+ * could tune against — it only keeps it from emailing officers (service/messages.ts).
+ */
+function replySpamScore(body: string, files: PreparedFile[]): number {
+  return analyzeSpam({ texts: [body, ...files.map((file) => file.fileName)] }).score;
 }
 
 /** Who is replying, for the limits: the address from requestClientAddress(); tests move the clock. */
@@ -128,7 +138,14 @@ export async function handleInformationAnswer(
   const overQuota = await checkFileQuota(db, caseId, checked.files, options);
   if (overQuota) return overQuota;
   return run('information answer', () =>
-    answerInformationRequest(db, { caseId, infoRequestId, body: checked.body, files: checked.files, store: options.store }),
+    answerInformationRequest(db, {
+      caseId,
+      infoRequestId,
+      body: checked.body,
+      files: checked.files,
+      spamScore: replySpamScore(checked.body, checked.files),
+      store: options.store,
+    }),
   );
 }
 
@@ -145,6 +162,6 @@ export async function handleReporterMessage(
   const overQuota = await checkFileQuota(db, caseId, checked.files, options);
   if (overQuota) return overQuota;
   return run('reporter message', () =>
-    sendReporterMessage(db, { caseId, body: checked.body, files: checked.files, store: options.store }),
+    sendReporterMessage(db, { caseId, body: checked.body, files: checked.files, spamScore: replySpamScore(checked.body, checked.files), store: options.store }),
   );
 }

@@ -170,6 +170,8 @@ export const messages = sqliteTable(
     officerId: integer('officer_id').references(() => officers.id),
     infoRequestId: integer('info_request_id').references(() => infoRequests.id),
     body: text('body').notNull(),
+    /** The spam check's score of a reporter's message (lib/security/spam.ts); high ones mail no officer. */
+    spamScore: integer('spam_score').notNull().default(0),
     createdAt: createdAt(),
     /** Content columns of this row hold case-key ciphertext (false only for rows from before encryption). */
     sealed: integer('sealed', { mode: 'boolean' }).notNull().default(false),

@@ -57,7 +57,7 @@ const CLASSIFICATION: Record<string, Record<string, Class>> = {
     id: C, case_id: C, questions: CASE, due_at: C, status: C, officer_id: C, answered_at: C, expiry_notified_at: C,
     created_at: C, sealed: C,
   },
-  messages: { id: C, case_id: C, author: C, officer_id: C, info_request_id: C, body: CASE, created_at: C, sealed: C },
+  messages: { id: C, case_id: C, author: C, officer_id: C, info_request_id: C, body: CASE, spam_score: C, created_at: C, sealed: C },
   // Officers are staff accounts: their own name and address are needed to sign in and to be mailed.
   officers: {
     id: C, email: C, name: C, password_hash: 'hash', role: C, active: C, totp_secret_enc: MASTER, totp_enabled: C,

@@ -12,6 +12,7 @@ import { dueDateEnd, type requestInformationSchema } from '../officer-schemas';
 import { notifyOfficers } from '../notify';
 import { assertMove, loadCase, moveCase } from './common';
 import { loadCaseCipher, SEAL_PENDING, sealRow } from '../case-crypto';
+import { mailsOfficers } from './messages';
 import { formatOfficeDate } from '@/lib/office-time';
 
 /**
@@ -68,6 +69,8 @@ export type AnswerInformationRequestOptions = {
   infoRequestId: number;
   body: string;
   files: PreparedFile[];
+  /** The spam check's score of the answer and file names (reporter-replies.ts). */
+  spamScore?: number;
   store?: BlobStore;
 };
 
@@ -107,11 +110,11 @@ export async function answerInformationRequest(db: Database, options: AnswerInfo
       }
       const [message] = await tx
         .insert(messages)
-        .values({ caseId: caseRow.id, author: 'reporter', infoRequestId: request.id, body: SEAL_PENDING, createdAt: now })
+        .values({ caseId: caseRow.id, author: 'reporter', infoRequestId: request.id, body: SEAL_PENDING, spamScore: options.spamScore ?? 0, createdAt: now })
         .returning({ id: messages.id });
       await sealRow(tx, cipher, messages, message.id, { body: options.body });
       if (stored.length > 0) await tx.insert(attachments).values(attachmentRows(stored, caseRow.id, message.id, now, cipher));
-      await notifyOfficers(tx, 'reporter_answered', caseRow.caseNumber, now);
+      if (mailsOfficers(caseRow, options.spamScore)) await notifyOfficers(tx, 'reporter_answered', caseRow.caseNumber, now);
       await moveCase(tx, {
         caseRow,
         to: 'verifying',

@@ -11,6 +11,7 @@ import { attachmentRows, storePreparedFiles } from '../attachments';
 import type { messageSchema } from '../officer-schemas';
 import { isFinal } from '../workflow';
 import { notifyOfficers } from '../notify';
+import { QUARANTINE_THRESHOLD } from '@/lib/security/spam';
 import { loadCase, recordEvent, touchCase } from './common';
 import { loadCaseCipher, SEAL_PENDING, sealRow } from '../case-crypto';
 
@@ -42,7 +43,23 @@ export async function sendMessageToReporter(db: Database, officer: AuthorizedOff
   });
 }
 
-export type ReporterMessageOptions = { caseId: number; body: string; files: PreparedFile[]; store?: BlobStore };
+export type ReporterMessageOptions = {
+  caseId: number;
+  body: string;
+  files: PreparedFile[];
+  /** The spam check's score of the body and file names (reporter-replies.ts). */
+  spamScore?: number;
+  store?: BlobStore;
+};
+
+/**
+ * Whether a reporter's message or answer may email the officers: not while the case is
+ * in quarantine, and not when the message itself looks like spam. Either way it is
+ * stored and shown to officers on the case page; only the email is held back.
+ */
+export function mailsOfficers(caseRow: { quarantined: boolean }, spamScore = 0): boolean {
+  return !caseRow.quarantined && spamScore < QUARANTINE_THRESHOLD;
+}
 
 /** A message from the reporter (outside an information request), with optional files. */
 export async function sendReporterMessage(db: Database, options: ReporterMessageOptions) {
@@ -59,7 +76,7 @@ export async function sendReporterMessage(db: Database, options: ReporterMessage
     await db.transaction(async (tx) => {
       const [message] = await tx
         .insert(messages)
-        .values({ caseId: caseRow.id, author: 'reporter', body: SEAL_PENDING, createdAt: now })
+        .values({ caseId: caseRow.id, author: 'reporter', body: SEAL_PENDING, spamScore: options.spamScore ?? 0, createdAt: now })
         .returning({ id: messages.id });
       await sealRow(tx, cipher, messages, message.id, { body: options.body });
       if (stored.length > 0) await tx.insert(attachments).values(attachmentRows(stored, caseRow.id, message.id, now, cipher));
@@ -70,8 +87,15 @@ export async function sendReporterMessage(db: Database, options: ReporterMessage
         publicNote: 'Pesan Anda telah terkirim kepada petugas.',
         now,
       });
-      await notifyOfficers(tx, 'reporter_message', caseRow.caseNumber, now);
-      await appendAudit(tx, { officerId: null, action: 'case.message_from_reporter', caseId: caseRow.id, detail: { messageId: message.id, files: stored.length }, at: now });
+      const mail = mailsOfficers(caseRow, options.spamScore);
+      if (mail) await notifyOfficers(tx, 'reporter_message', caseRow.caseNumber, now);
+      await appendAudit(tx, {
+        officerId: null,
+        action: 'case.message_from_reporter',
+        caseId: caseRow.id,
+        detail: { messageId: message.id, files: stored.length, ...(mail ? {} : { officersMailed: false, spamScore: options.spamScore ?? 0 }) },
+        at: now,
+      });
       await touchCase(tx, caseRow.id, now);
     });
   } catch (error) {

@@ -20,6 +20,7 @@ import { acceptAsComplete, concludeCase, referCase, rejectCase, returnToInvestig
 import { requestIdentityAccess, viewReporterIdentity, type ReporterIdentity } from '@/lib/cases/service/identity';
 import { requestInformation } from '@/lib/cases/service/info-requests';
 import { sendMessageToReporter } from '@/lib/cases/service/messages';
+import { quarantineDecisionSchema, rejectAsSpam, releaseFromQuarantine } from '@/lib/cases/service/quarantine';
 import { cancelSummons, recordSummonsOutcome, rescheduleSummons, scheduleSummons } from '@/lib/cases/service/summons';
 
 /*
@@ -111,6 +112,18 @@ const message = officerAction(messageSchema, async (input, { db, officer }) => {
   return { message: 'Pesan telah dikirim. Pelapor melihatnya saat memeriksa status dengan kode tiketnya.' };
 });
 
+const release = officerAction(quarantineDecisionSchema, async (input, { db, officer }) => {
+  await releaseFromQuarantine(db, officer, input);
+  refresh(input.caseNumber);
+  return { message: 'Laporan dikeluarkan dari karantina dan masuk ke kotak masuk sebagai laporan baru.' };
+});
+
+const dismissSpam = officerAction(quarantineDecisionSchema, async (input, { db, officer }) => {
+  await rejectAsSpam(db, officer, input);
+  refresh(input.caseNumber);
+  return { message: 'Laporan ditolak sebagai spam. Kasus ditutup.' };
+});
+
 const askIdentity = officerAction(identityRequestSchema, async (input, { db, officer }) => {
   const { status } = await requestIdentityAccess(db, officer, input);
   refresh(input.caseNumber);
@@ -172,4 +185,10 @@ export async function requestIdentityAccessAction(...args: Parameters<typeof ask
 }
 export async function viewReporterIdentityAction(...args: Parameters<typeof showIdentity>) {
   return showIdentity(...args);
+}
+export async function releaseFromQuarantineAction(...args: Parameters<typeof release>) {
+  return release(...args);
+}
+export async function rejectAsSpamAction(...args: Parameters<typeof dismissSpam>) {
+  return dismissSpam(...args);
 }

@@ -4,6 +4,7 @@ import { DeadlineNote, EvidenceList, ReportDetails, Section, Thread, Timeline } 
 import { AcceptForm, ConcludeForm, ReferForm, RejectForm, ReturnToInvestigationForm, StartVerificationForm } from '@/components/officer/decision-forms';
 import { IdentityPanel } from '@/components/officer/identity-panel';
 import { MessageForm } from '@/components/officer/message-form';
+import { QuarantineForms } from '@/components/officer/quarantine-forms';
 import { RequestInformationForm } from '@/components/officer/request-information-form';
 import { ScheduleSummonsForm, SummonsForms } from '@/components/officer/summons-forms';
 import { StatusBadge } from '@/components/ui/status-badge';
@@ -15,6 +16,7 @@ import { OUTCOME_LABELS, referralLabels, SUMMONS_ROLE_LABELS } from '@/lib/cases
 import { findAction, loadOfficerCaseView, type OfficerCaseView } from '@/lib/cases/officer-view';
 import { REJECTION_REASON_LABELS, REJECTION_REASONS } from '@/lib/cases/workflow';
 import { getDb } from '@/lib/db/client';
+import { analyzeSpam } from '@/lib/security/spam';
 import { getSettings } from '@/lib/settings';
 import * as actions from './actions';
 import { OFFICE_TIME_ZONE } from '@/lib/office-time';
@@ -53,6 +55,12 @@ export default async function CasePage({ params }: Props) {
   const summonsRoles = findAction(view.allowedActions, 'schedule_summons')?.roles ?? [];
   const rejectReasons = findAction(view.allowedActions, 'reject')?.reasons ?? REJECTION_REASONS;
   const openRequest = view.infoRequests.find((request) => request.status === 'open');
+  // Why the spam check held the report back, read again from what the officer sees.
+  const spamReasons = view.quarantined
+    ? analyzeSpam({
+        texts: [...Object.values(view.report).filter((v): v is string => typeof v === 'string'), ...view.reportedParties.flatMap((p) => [p.name ?? '', p.position ?? '', p.workUnit ?? ''])],
+      }).reasons
+    : [];
 
   const nav = [
     ['laporan', 'Laporan'],
@@ -135,6 +143,13 @@ export default async function CasePage({ params }: Props) {
             .
           </p>
         ) : null}
+        <QuarantineForms
+          {...common}
+          available={has('release_quarantine')}
+          reasons={spamReasons.map(({ label, points, view: reading, match }) => ({ label, points, reading, match }))}
+          releaseAction={actions.releaseFromQuarantineAction}
+          rejectAction={actions.rejectAsSpamAction}
+        />
         <StartVerificationForm {...common} action={actions.startVerificationAction} available={has('start_verification')} />
         <RequestInformationForm
           {...common}

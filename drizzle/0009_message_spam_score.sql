@@ -1,0 +1,1 @@
+ALTER TABLE `messages` ADD `spam_score` integer DEFAULT 0 NOT NULL;
