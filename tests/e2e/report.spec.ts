@@ -65,7 +65,8 @@ for (const javaScriptEnabled of [false, true]) {
 }
 
 test('[LAPOR] text with HTML or script is shown as text, never parsed or run, on the form and on the case page', async ({ page, browser }) => {
-  test.setTimeout(60_000);
+  // Signing the admin in may wait for the next TOTP step (each code opens one session).
+  test.setTimeout(120_000);
   const marker = `PenandaHtml${Date.now()}`;
   const injected = `<script>window.__pwned = 1</script><img src=x onerror="window.__pwned=2"> Uang diminta tunai oleh bendahara. ${marker}`;
   const pwned = (p: typeof page) => p.evaluate(() => (window as unknown as { __pwned?: number }).__pwned);
