@@ -10,8 +10,16 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { env } = await import('@/lib/env');
   const config = env();
-  if (!config.OUTBOX_WORKER) return;
   const { getDb } = await import('@/lib/db/client');
+  // Never serve a half-encrypted database (scripts/prepare.ts finishes the migration).
+  const { assertFullySealed } = await import('@/lib/cases/seal-existing');
+  try {
+    await assertFullySealed(getDb());
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+  if (!config.OUTBOX_WORKER) return;
   const { startDeliveryLoop } = await import('@/lib/email/delivery');
   startDeliveryLoop(getDb(), { intervalMs: config.OUTBOX_INTERVAL_MS });
 }

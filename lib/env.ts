@@ -101,6 +101,7 @@ export const envSchema = z.object({
   DATABASE_AUTH_TOKEN: optionalString('a token without spaces', (value) => !/\s/.test(value)),
   AUTH_SECRET: optionalString('at least 32 characters (openssl rand -base64 32)', (value) => value.length >= 32),
   DATA_ENCRYPTION_KEY: key(),
+  DATA_ENCRYPTION_KEY_PREVIOUS: key(),
   TICKET_HMAC_KEY: key(),
   ADMIN_EMAIL: optionalString('an email address, e.g. admin@kantor.go.id', (value) => EMAIL_ADDRESS.test(value)),
   ADMIN_PASSWORD: z.preprocess(
@@ -130,7 +131,7 @@ export type EnvName = keyof typeof envSchema.shape;
 export const ENV_NAMES = Object.keys(envSchema.shape) as EnvName[];
 
 /** Values never echoed in an error line: they are secrets. */
-const SECRET_VALUES = new Set<string>(['AUTH_SECRET', 'DATA_ENCRYPTION_KEY', 'TICKET_HMAC_KEY', 'ADMIN_PASSWORD', 'RESEND_API_KEY', 'DATABASE_AUTH_TOKEN']);
+const SECRET_VALUES = new Set<string>(['AUTH_SECRET', 'DATA_ENCRYPTION_KEY', 'DATA_ENCRYPTION_KEY_PREVIOUS', 'TICKET_HMAC_KEY', 'ADMIN_PASSWORD', 'RESEND_API_KEY', 'DATABASE_AUTH_TOKEN']);
 
 /** A bad configuration value. `message` is one line naming each bad variable and what it expects. */
 export class EnvError extends Error {
@@ -268,6 +269,16 @@ function keyFrom(name: keyof Secrets): Buffer {
 
 export function dataKey(): Buffer {
   return keyFrom('DATA_ENCRYPTION_KEY');
+}
+
+/**
+ * The master key being rotated out (`DATA_ENCRYPTION_KEY_PREVIOUS`), environment only:
+ * set during `npm run keys:rotate` and until every instance runs with the new key.
+ */
+export function previousDataKey(): Buffer | null {
+  const value = env().DATA_ENCRYPTION_KEY_PREVIOUS;
+  // env() already refused a value that is not a key.
+  return value ? decodeKey(value) : null;
 }
 
 export function ticketKey(): Buffer {

@@ -18,6 +18,8 @@ const APP_ERROR_STATUS = {
   evidence_not_found: 404,
   holiday_not_found: 404,
   summons_not_found: 404,
+  // Erased by retention: the case key is destroyed, its content can never be read again
+  case_content_erased: 410,
   // The record moved on since the page was opened
   stale_case: 409,
   not_quarantined: 409,

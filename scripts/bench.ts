@@ -27,7 +27,9 @@ for (const name of ['AUTH_SECRET', 'DATA_ENCRYPTION_KEY', 'TICKET_HMAC_KEY']) {
 const { getDb, closeDb } = await import('@/lib/db/client');
 const { applyMigrations } = await import('@/lib/db/migrate');
 const { ensureDefaults } = await import('@/lib/db/seed');
-const { findCaseByTicket } = await import('@/lib/cases/reporter-view');
+const { findCaseByTicket, loadReporterView } = await import('@/lib/cases/reporter-view');
+const { loadOfficerCaseView } = await import('@/lib/cases/officer-view');
+const { submitReport } = await import('@/lib/cases/submit');
 const { listInbox, countByState } = await import('@/lib/cases/inbox');
 const { authorizeOfficer } = await import('@/lib/auth/guard');
 const { officers } = await import('@/lib/db/schema');
@@ -129,6 +131,33 @@ async function serverBench() {
   console.log(`inbox, concluded (newest first): ${ms(closed)}`);
   const quarantine = await time(200, () => listInbox(db, officer, { view: 'quarantine' }));
   console.log(`inbox, quarantine: ${ms(quarantine)}`);
+  // A case page reads (and decrypts) only its own case: measured on cases submitted
+  // through the real path, with reported persons, among the seeded ones.
+  const submitted: { caseNumber: string; caseId: number }[] = [];
+  for (let i = 0; i < 20; i++) {
+    submitted.push(
+      await submitReport(db, {
+        report: {
+          identity: { anonymous: true },
+          parties: [
+            { name: `Terlapor ${i}`, position: 'Bendahara', workUnit: 'Keuangan' },
+            { name: `Saksi ${i}`, position: 'Staf', workUnit: 'Umum' },
+          ],
+          what: 'Meminta uang kepada setiap penyedia sebelum pembayaran tagihan dicairkan. '.repeat(5),
+          where: 'Ruang Keuangan Biro Umum, lantai 2',
+          whenText: 'Setiap awal bulan sejak Januari 2026',
+          who: 'Dua staf keuangan mengetahui kejadian ini',
+          how: 'Uang diminta secara tunai di ruang kerja dengan alasan biaya administrasi. '.repeat(5),
+        } as Parameters<typeof submitReport>[1]['report'],
+        categoryId: 1,
+        files: [],
+      }),
+    );
+  }
+  const casePage = await time(200, (i) => loadOfficerCaseView(db, officer, submitted[i % submitted.length].caseNumber));
+  console.log(`case page (officer view, all reads): ${ms(casePage)}`);
+  const statusPage = await time(200, (i) => loadReporterView(db, submitted[i % submitted.length].caseId));
+  console.log(`status page (reporter view): ${ms(statusPage)}`);
   const counts = await time(50, () => countByState(db, officer));
   console.log(`counts per state (tabs): ${ms(counts)}`);
   console.log(
@@ -310,7 +339,8 @@ async function throttledLoad(port: number) {
 
 try {
   await serverBench();
-  await pageBench();
+  // BENCH_PAGES=0 measures the server side only (no build, no browser).
+  if (process.env.BENCH_PAGES !== '0') await pageBench();
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }

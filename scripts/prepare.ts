@@ -3,6 +3,8 @@ import { applyMigrations } from '@/lib/db/migrate';
 import { ensureDefaults, ensureFirstAdmin } from '@/lib/db/seed';
 import { databaseUrl, dataDir, env, EnvError, loadOrCreateSecretsFile, secretsFile, secretsFileNeeded } from '@/lib/env';
 import { mkdirSync } from 'node:fs';
+import { assertFullySealed, sealExistingRows } from '@/lib/cases/seal-existing';
+import { assertKeysReadable } from '@/lib/cases/key-rotation';
 import { restrictDataDir } from '@/lib/storage/permissions';
 
 /**
@@ -26,6 +28,15 @@ export async function prepare(): Promise<void> {
   const { client, db } = openDatabase(databaseUrl());
   try {
     await applyMigrations(db, client);
+    await assertKeysReadable(db);
+    // Content stored before envelope encryption is encrypted in place, resumably, and
+    // the start stops here unless nothing is left in clear.
+    const sealed = await sealExistingRows(db);
+    const rows = Object.values(sealed.rowsSealed).reduce((sum, n) => sum + n, 0);
+    if (sealed.keysCreated > 0 || rows > 0) {
+      console.log(`[wbs] Encrypted existing content: ${sealed.keysCreated} case keys created, ${rows} rows encrypted.`);
+    }
+    await assertFullySealed(db);
     await ensureDefaults(db);
     const admin = await ensureFirstAdmin(db, {
       email: config.ADMIN_EMAIL,

@@ -7,6 +7,7 @@ import type { Database } from '@/lib/db/client';
 import { openTotp, sealTotp, verifyTotpCode } from '@/lib/auth/totp';
 import { auditLog, cases, identityRequests, officers } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
+import { loadCaseCipher, type CaseCipher } from '@/lib/cases/case-crypto';
 
 /**
  * Requests to open a reporter's identity, decided by an admin when the office requires
@@ -47,6 +48,7 @@ export async function listIdentityRequests(
   asAdmin(officer);
   const columns = {
     id: identityRequests.id,
+    caseId: identityRequests.caseId,
     caseNumber: cases.caseNumber,
     officerId: identityRequests.officerId,
     officerName: requester.name,
@@ -69,7 +71,17 @@ export async function listIdentityRequests(
     .where(ne(identityRequests.status, 'pending'))
     .orderBy(desc(identityRequests.id))
     .limit(options.recentLimit ?? 10);
-  return { pending, recent: recent as DecidedIdentityRequest[] };
+  // The officer's reason is sealed under its case's key: opened per case, for these rows only.
+  const ciphers = new Map<number, CaseCipher>();
+  const open = async <T extends { id: number; caseId: number; reason: string }>({ caseId, ...row }: T) => {
+    let cipher = ciphers.get(caseId);
+    if (!cipher) ciphers.set(caseId, (cipher = await loadCaseCipher(db, caseId)));
+    return { ...row, reason: cipher.open(identityRequests.reason, row.id, row.reason) };
+  };
+  return {
+    pending: await Promise.all(pending.map(open)),
+    recent: (await Promise.all(recent.map(open))) as DecidedIdentityRequest[],
+  };
 }
 
 export const decideIdentityRequestSchema = z.object({

@@ -1,7 +1,8 @@
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
-import { decryptJson, encryptJson } from '@/lib/crypto/aead';
+import { encryptJson } from '@/lib/crypto/aead';
+import { decryptJsonWithMasterKeys } from '@/lib/crypto/master';
 import type { Database, DbTransaction } from '@/lib/db/client';
 import { officers } from '@/lib/db/schema';
 import { dataKey } from '@/lib/env';
@@ -35,7 +36,7 @@ export function sealTotp(officerId: number, value: StoredTotp): string {
 }
 
 export function openTotp(officerId: number, sealed: string): StoredTotp {
-  return decryptJson<StoredTotp>(sealed, dataKey(), associatedData(officerId));
+  return decryptJsonWithMasterKeys<StoredTotp>(sealed, associatedData(officerId));
 }
 
 /** The otpauth:// URI an authenticator app reads; the issuer names the office. */

@@ -1,8 +1,8 @@
-import { encryptJson } from '@/lib/crypto/aead';
-import { dataKey } from '@/lib/env';
+import { fileHashKey, keyedFileHash } from '@/lib/crypto/case-keys';
 import { newStorageKey, type BlobStore } from '@/lib/storage';
 import type { PreparedFile } from '@/lib/storage/evidence';
-import type { attachments } from '@/lib/db/schema';
+import { attachments } from '@/lib/db/schema';
+import type { CaseCipher } from './case-crypto';
 
 export type StoredFile = { file: PreparedFile; storageKey: string };
 
@@ -13,6 +13,7 @@ export type StoredFile = { file: PreparedFile; storageKey: string };
 export async function storePreparedFiles(
   store: BlobStore,
   files: PreparedFile[],
+  fileKey: Buffer,
 ): Promise<{ stored: StoredFile[]; discard: () => Promise<void> }> {
   const stored: StoredFile[] = [];
   const discard = async () => {
@@ -22,7 +23,7 @@ export async function storePreparedFiles(
     for (const file of files) {
       const storageKey = newStorageKey();
       stored.push({ file, storageKey });
-      await store.put(storageKey, file.bytes);
+      await store.put(storageKey, file.bytes, fileKey);
     }
   } catch (error) {
     await discard();
@@ -31,23 +32,29 @@ export async function storePreparedFiles(
   return { stored, discard };
 }
 
-/** Attachment rows for stored files; the original name is kept encrypted. */
+/**
+ * Attachment rows for stored files. The original name is sealed under the case key,
+ * bound to the file's storage key (unique per row, known before the insert); the hash
+ * for chain of custody is keyed, so nobody without the keys can match a document to it.
+ */
 export function attachmentRows(
   stored: StoredFile[],
   caseId: number,
   messageId: number | null,
   now: Date,
+  cipher: CaseCipher,
 ): (typeof attachments.$inferInsert)[] {
   return stored.map(({ file, storageKey }) => ({
     caseId,
     messageId,
     storageKey,
-    fileNameEnc: encryptJson(file.fileName, dataKey(), `filename:${storageKey}`),
+    fileNameEnc: cipher.seal(attachments.fileNameEnc, storageKey, file.fileName),
     mimeType: file.mimeType,
     extension: file.extension,
     sizeBytes: file.bytes.length,
-    sha256: file.sha256,
+    sha256: keyedFileHash(file.bytes, fileHashKey(cipher.fileKey())),
     metadataStripped: file.metadataStripped,
     createdAt: now,
+    sealed: true,
   }));
 }

@@ -1,10 +1,9 @@
 import { and, count, eq, lte } from 'drizzle-orm';
 import { appendAudit } from '@/lib/audit/log';
 import type { AuthorizedOfficer } from '@/lib/auth/guard';
-import { decryptJson } from '@/lib/crypto/aead';
 import type { Database } from '@/lib/db/client';
 import { attachments, cases } from '@/lib/db/schema';
-import { dataKey } from '@/lib/env';
+import { loadCaseCipher } from './case-crypto';
 import { AppError, logUnexpected } from '@/lib/errors';
 import { getBlobStore, type BlobStore } from '@/lib/storage';
 import { isCaseNumber } from './case-number';
@@ -101,7 +100,6 @@ export async function loadEvidenceForOfficer(
   attachmentId: string | number,
   options: { store?: BlobStore } = {},
 ): Promise<EvidenceFile> {
-
   const id = typeof attachmentId === 'number' ? attachmentId : parseId(attachmentId);
   if (id === null || !Number.isSafeInteger(id) || id <= 0 || !isCaseNumber(caseNumber)) throw notFound();
 
@@ -127,8 +125,9 @@ export async function loadEvidenceForOfficer(
   let bytes: Buffer;
   let fileName: string;
   try {
-    bytes = await (options.store ?? getBlobStore()).get(row.storageKey);
-    fileName = decryptJson<string>(row.fileNameEnc, dataKey(), `filename:${row.storageKey}`);
+    const cipher = await loadCaseCipher(db, row.caseId);
+    bytes = await (options.store ?? getBlobStore()).get(row.storageKey, cipher.fileKey());
+    fileName = cipher.open(attachments.fileNameEnc, row.storageKey, row.fileNameEnc);
   } catch (error) {
     logUnexpected('evidence download', error);
     throw new AppError('evidence_unreadable', {

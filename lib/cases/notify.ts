@@ -5,6 +5,7 @@ import { enqueueOfficerNotification, enqueueReporterUpdate, officeFromSettings, 
 import { claimNotificationSlot, OFFICER_EMAIL_PER_CASE } from '@/lib/security/rate-limit';
 import { getSettings } from '@/lib/settings';
 import { decryptIdentity } from './reporter-identity';
+import { loadCaseCipher } from './case-crypto';
 
 /**
  * The emails a case event causes, written to the outbox inside the event's own
@@ -45,12 +46,12 @@ export async function notifyOfficers(tx: Tx, event: OfficerEvent, caseNumber: st
  */
 export async function notifyReporterIfConsented(tx: Tx, caseId: number, now?: Date): Promise<void> {
   const [row] = await tx
-    .select({ consent: cases.reporterEmailConsent, identityEnc: cases.reporterIdentityEnc, ticketHash: cases.ticketHash })
+    .select({ consent: cases.reporterEmailConsent, identityEnc: cases.reporterIdentityEnc })
     .from(cases)
     .where(eq(cases.id, caseId))
     .limit(1);
   if (!row?.consent || !row.identityEnc) return;
-  const identity = decryptIdentity(row.identityEnc, row.ticketHash);
+  const identity = decryptIdentity(await loadCaseCipher(tx, caseId), row.identityEnc);
   if (!identity.email) return;
   const office = officeFromSettings(await getSettings(tx as Database));
   await enqueueReporterUpdate(tx, { email: identity.email, office, now });

@@ -1,10 +1,10 @@
 import { asc, eq } from 'drizzle-orm';
-import { decryptJson } from '@/lib/crypto/aead';
 import type { AuthorizedOfficer } from '@/lib/auth/guard';
 import type { Database } from '@/lib/db/client';
 import {
   attachments,
   caseEvents,
+  caseKeys,
   cases,
   categories,
   infoRequests,
@@ -15,13 +15,13 @@ import {
   type InfoRequest,
   type Summons,
 } from '@/lib/db/schema';
-import { dataKey } from '@/lib/env';
 import { getSettings } from '@/lib/settings';
 import { caseDeadlines, type CaseDeadline } from './deadlines';
 import { loadHolidaySet } from './holidays';
 import { OUTCOME_LABELS } from './officer-schemas';
 import { identityAccessFor } from './service/identity';
 import { allowedActionsFor, type AllowedAction, type SummonsRole } from './officer-actions';
+import { cipherFromRow, type CaseCipher } from './case-crypto';
 import { isFinal, officerLabel, REJECTION_REASON_LABELS, type CaseState } from './workflow';
 import { QUARANTINE_THRESHOLD } from '@/lib/security/spam';
 
@@ -155,9 +155,9 @@ export type OfficerCaseView = {
   identityAccess: 'pending' | 'approved' | 'denied' | null;
 };
 
-function fileNameOf(row: { id: number; storageKey: string; fileNameEnc: string; extension: string }): string {
+function fileNameOf(cipher: CaseCipher, row: { id: number; storageKey: string; fileNameEnc: string; extension: string }): string {
   try {
-    return decryptJson<string>(row.fileNameEnc, dataKey(), `filename:${row.storageKey}`);
+    return cipher.open(attachments.fileNameEnc, row.storageKey, row.fileNameEnc);
   } catch {
     // A name that no longer decrypts must not hide the file itself.
     return `berkas-${row.id}.${row.extension}`;
@@ -197,18 +197,22 @@ export async function loadOfficerCaseView(
       completedAt: cases.completedAt,
       stateChangedAt: cases.stateChangedAt,
       createdAt: cases.createdAt,
+      wrappedKey: caseKeys.wrappedKey,
+      masterKeyId: caseKeys.masterKeyId,
     })
     .from(cases)
+    .leftJoin(caseKeys, eq(caseKeys.caseId, cases.id))
     .leftJoin(categories, eq(categories.id, cases.categoryId))
     .leftJoin(officers, eq(officers.id, cases.assignedOfficerId))
     .where(eq(cases.caseNumber, caseNumber))
     .limit(1);
   if (!row) return null;
   const caseId = row.id;
+  const cipher = cipherFromRow(caseId, row.masterKeyId ? { wrappedKey: row.wrappedKey, masterKeyId: row.masterKeyId } : null);
 
   const [parties, fileRows, events, messageRows, requestRows, summonsRows, settings, access] = await Promise.all([
     db
-      .select({ name: reportedParties.name, position: reportedParties.position, workUnit: reportedParties.workUnit })
+      .select({ id: reportedParties.id, name: reportedParties.name, position: reportedParties.position, workUnit: reportedParties.workUnit })
       .from(reportedParties)
       .where(eq(reportedParties.caseId, caseId))
       .orderBy(asc(reportedParties.sortOrder), asc(reportedParties.id)),
@@ -295,13 +299,14 @@ export async function loadOfficerCaseView(
 
   const files: OfficerAttachment[] = fileRows.map((file) => ({
     id: file.id,
-    fileName: fileNameOf(file),
+    fileName: fileNameOf(cipher, file),
     mimeType: file.mimeType,
     sizeBytes: file.sizeBytes,
     createdAt: file.createdAt,
     messageId: file.messageId,
   }));
-  const questionsById = new Map(requestRows.map((request) => [request.id, request.questions]));
+  const openRequests = requestRows.map((request) => ({ ...request, questions: cipher.open(infoRequests.questions, request.id, request.questions) }));
+  const questionsById = new Map(openRequests.map((request) => [request.id, request.questions]));
   const openRequest = requestRows.filter((request) => request.status === 'open').at(-1);
 
   const years = [row.createdAt, row.completedAt ?? row.createdAt, now].map((date) => date.getUTCFullYear());
@@ -322,28 +327,50 @@ export async function loadOfficerCaseView(
     category: row.category,
     createdAt: row.createdAt,
     stateChangedAt: row.stateChangedAt,
-    report: { what: row.what, where: row.whereText, whenText: row.whenText, whenDate: row.whenDate, who: row.whoText, how: row.howText },
+    report: {
+      what: cipher.open(cases.what, caseId, row.what),
+      where: cipher.open(cases.whereText, caseId, row.whereText),
+      whenText: cipher.open(cases.whenText, caseId, row.whenText),
+      whenDate: row.whenDate,
+      who: cipher.open(cases.whoText, caseId, row.whoText),
+      how: cipher.open(cases.howText, caseId, row.howText),
+    },
     anonymous: row.anonymous,
     quarantined: row.quarantined,
     assignedOfficerName: row.assignedOfficerName,
     rejectionReason: row.rejectionReason ? REJECTION_REASON_LABELS[row.rejectionReason] : null,
     outcome: row.outcome ? OUTCOME_LABELS[row.outcome] : null,
-    outcomeSummary: row.outcomeSummary,
-    referredTo: row.referredTo,
-    reportedParties: parties,
+    outcomeSummary: cipher.open(cases.outcomeSummary, caseId, row.outcomeSummary),
+    referredTo: cipher.open(cases.referredTo, caseId, row.referredTo),
+    reportedParties: parties.map((party) => ({
+      name: cipher.open(reportedParties.name, party.id, party.name),
+      position: cipher.open(reportedParties.position, party.id, party.position),
+      workUnit: cipher.open(reportedParties.workUnit, party.id, party.workUnit),
+    })),
     attachments: files,
-    timeline: events.map((event) => ({ ...event, label: EVENT_LABELS[event.kind] ?? event.kind })),
+    timeline: events.map((event) => ({
+      ...event,
+      internalNote: cipher.open(caseEvents.internalNote, event.id, event.internalNote),
+      publicNote: cipher.open(caseEvents.publicNote, event.id, event.publicNote),
+      label: EVENT_LABELS[event.kind] ?? event.kind,
+    })),
     thread: messageRows.map(({ infoRequestId, spamScore, ...message }) => ({
       ...message,
+      body: cipher.open(messages.body, message.id, message.body),
       suspectedSpam: spamScore >= QUARANTINE_THRESHOLD,
       attachments: files.filter((file) => file.messageId === message.id),
       answers: infoRequestId !== null && questionsById.has(infoRequestId)
         ? { id: infoRequestId, questions: questionsById.get(infoRequestId)! }
         : null,
     })),
-    infoRequests: requestRows,
+    infoRequests: openRequests,
     summons: summonsRows.map((item) => ({
       ...item,
+      personName: cipher.open(summons.personName, item.id, item.personName),
+      place: cipher.open(summons.place, item.id, item.place),
+      agenda: cipher.open(summons.agenda, item.id, item.agenda),
+      minutes: cipher.open(summons.minutes, item.id, item.minutes),
+      statusReason: cipher.open(summons.statusReason, item.id, item.statusReason),
       statusLabel: SUMMONS_STATUS_LABELS[item.status],
       canChange: item.status === 'scheduled' && !final,
     })),

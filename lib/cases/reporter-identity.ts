@@ -1,18 +1,23 @@
-import { decryptJson, encryptJson } from '@/lib/crypto/aead';
-import { dataKey } from '@/lib/env';
+import { decryptJson } from '@/lib/crypto/aead';
+import { cases } from '@/lib/db/schema';
+import type { CaseCipher } from './case-crypto';
 
-/** The reporter's identity as stored: AES-GCM ciphertext bound to its case's ticket hash. */
+/** The reporter's identity as stored: JSON sealed under the case key, bound to its case row. */
 export type ReporterIdentity = { name?: string; phone?: string; email?: string; address?: string };
 
-/** The associated data that binds an identity ciphertext to its case (a copied blob fails elsewhere). */
-export function identityAad(ticketHash: string): string {
-  return `identity:${ticketHash}`;
+/** The clear form sealed into `cases.reporter_identity_enc` (by sealRow at submission). */
+export function identityJson(identity: ReporterIdentity): string {
+  return JSON.stringify(identity);
 }
 
-export function encryptIdentity(identity: ReporterIdentity, ticketHash: string): string {
-  return encryptJson(identity, dataKey(), identityAad(ticketHash));
+export function decryptIdentity(cipher: CaseCipher, identityEnc: string): ReporterIdentity {
+  return JSON.parse(cipher.open(cases.reporterIdentityEnc, cipher.caseId, identityEnc)) as ReporterIdentity;
 }
 
-export function decryptIdentity(identityEnc: string, ticketHash: string): ReporterIdentity {
-  return decryptJson<ReporterIdentity>(identityEnc, dataKey(), identityAad(ticketHash));
+/**
+ * Before envelope encryption the identity was sealed by the master key itself, bound to
+ * the ticket hash; the data migration opens such a value once to re-seal it (lib/cases/seal-existing.ts).
+ */
+export function openLegacyIdentity(identityEnc: string, masterKey: Buffer, ticketHash: string): string {
+  return JSON.stringify(decryptJson<ReporterIdentity>(identityEnc, masterKey, `identity:${ticketHash}`));
 }

@@ -1,8 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
-import { caseEvents, cases, infoRequests, messages, summons, type Summons } from '@/lib/db/schema';
+import { caseEvents, caseKeys, cases, infoRequests, messages, summons, type Summons } from '@/lib/db/schema';
 import { ticketKey } from '@/lib/env';
 import { hashTicket } from './ticket';
+import { cipherFromRow } from './case-crypto';
 import { isFinal, reporterLabel, type CaseState } from './workflow';
 
 /**
@@ -90,12 +91,14 @@ export async function loadReporterView(db: Database, caseId: number): Promise<Re
   // Independent reads, issued together; each uses an index that starts with case_id.
   const [caseRows, events, requests, summonsRows, thread] = await Promise.all([
     db
-      .select({ state: cases.state, createdAt: cases.createdAt })
+      .select({ state: cases.state, createdAt: cases.createdAt, wrappedKey: caseKeys.wrappedKey, masterKeyId: caseKeys.masterKeyId })
       .from(cases)
+      .leftJoin(caseKeys, eq(caseKeys.caseId, cases.id))
       .where(eq(cases.id, caseId))
       .limit(1),
     db
       .select({
+        id: caseEvents.id,
         kind: caseEvents.kind,
         fromState: caseEvents.fromState,
         toState: caseEvents.toState,
@@ -125,7 +128,7 @@ export async function loadReporterView(db: Database, caseId: number): Promise<Re
       .where(and(eq(summons.caseId, caseId), eq(summons.role, 'pelapor')))
       .orderBy(asc(summons.scheduledAt), asc(summons.id)),
     db
-      .select({ from: messages.author, body: messages.body, at: messages.createdAt })
+      .select({ id: messages.id, from: messages.author, body: messages.body, at: messages.createdAt })
       .from(messages)
       .where(eq(messages.caseId, caseId))
       .orderBy(asc(messages.createdAt), asc(messages.id)),
@@ -133,12 +136,13 @@ export async function loadReporterView(db: Database, caseId: number): Promise<Re
 
   const found = caseRows[0];
   if (!found) return null;
+  const cipher = cipherFromRow(caseId, found.masterKeyId ? { wrappedKey: found.wrappedKey, masterKeyId: found.masterKeyId } : null);
 
   const timeline = withoutSilentRepeats(
     events.map((event) => ({
       at: event.createdAt,
       label: eventLabel(event.kind, event.fromState, event.toState),
-      note: event.publicNote?.trim() || null,
+      note: cipher.open(caseEvents.publicNote, event.id, event.publicNote)?.trim() || null,
     })),
   );
 
@@ -147,15 +151,19 @@ export async function loadReporterView(db: Database, caseId: number): Promise<Re
   const replaced = new Set(summonsRows.map((row) => row.replacesId).filter((id) => id !== null));
   const reporterSummons = summonsRows
     .filter((row) => SHOWN_SUMMONS_STATUSES.includes(row.status) && !replaced.has(row.id))
-    .map(({ scheduledAt, place, agenda }) => ({ scheduledAt, place, agenda }));
+    .map(({ id, scheduledAt, place, agenda }) => ({
+      scheduledAt,
+      place: cipher.open(summons.place, id, place),
+      agenda: cipher.open(summons.agenda, id, agenda),
+    }));
 
   return {
     stateLabel: reporterLabel(found.state),
     open: !isFinal(found.state),
-    messages: thread,
+    messages: thread.map(({ id, ...message }) => ({ ...message, body: cipher.open(messages.body, id, message.body) })),
     submittedAt: found.createdAt,
     timeline,
-    openInfoRequests: requests,
+    openInfoRequests: requests.map((request) => ({ ...request, questions: cipher.open(infoRequests.questions, request.id, request.questions) })),
     reporterSummons,
   };
 }

@@ -4,12 +4,14 @@ import { attachments, caseCounters, caseEvents, cases, reportedParties } from '@
 import { ticketKey } from '@/lib/env';
 import { getBlobStore, type BlobStore } from '@/lib/storage';
 import { attachmentRows, storePreparedFiles } from './attachments';
+import { createCaseKey, SEAL_PENDING, sealRow } from './case-crypto';
+import { newCaseKey } from '@/lib/crypto/case-keys';
 import type { PreparedFile } from '@/lib/storage/evidence';
 import { spamScore, QUARANTINE_THRESHOLD } from '@/lib/security/spam';
 import { officeYear } from '@/lib/office-time';
 import { dueFields } from './due';
 import { notifyOfficers } from './notify';
-import { encryptIdentity } from './reporter-identity';
+import { identityJson } from './reporter-identity';
 import { generateTicket, hashTicket } from './ticket';
 import type { ReportInput } from './schemas';
 import { formatCaseNumber } from './case-number';
@@ -45,12 +47,11 @@ export async function submitReport(db: Database, options: SubmitReportOptions): 
   });
   const quarantined = score >= QUARANTINE_THRESHOLD;
 
-  const { stored, discard } = await storePreparedFiles(store, files);
+  // The case key exists before the case: its evidence is stored encrypted under it first.
+  const caseKey = newCaseKey();
+  const { stored, discard } = await storePreparedFiles(store, files, caseKey);
   try {
     const { identity } = report;
-    const identityEnc = identity.anonymous
-      ? null
-      : encryptIdentity({ name: identity.name, phone: identity.phone, email: identity.email, address: identity.address }, ticketHash);
 
     const due = await dueFields(db, { state: 'received', createdAt: now });
     return await db.transaction(async (tx) => {
@@ -69,14 +70,14 @@ export async function submitReport(db: Database, options: SubmitReportOptions): 
           ticketHash,
           state: 'received',
           categoryId: options.categoryId,
-          what: report.what,
-          whereText: report.where,
-          whenText: report.whenText,
+          what: SEAL_PENDING,
+          whereText: SEAL_PENDING,
+          whenText: SEAL_PENDING,
           whenDate: report.whenDate ?? null,
-          whoText: report.who,
-          howText: report.how,
+          whoText: SEAL_PENDING,
+          howText: SEAL_PENDING,
           anonymous: identity.anonymous,
-          reporterIdentityEnc: identityEnc,
+          reporterIdentityEnc: null,
           reporterEmailConsent: !identity.anonymous && identity.emailConsent && Boolean(identity.email),
           spamScore: score,
           quarantined,
@@ -86,31 +87,55 @@ export async function submitReport(db: Database, options: SubmitReportOptions): 
           updatedAt: now,
         })
         .returning({ id: cases.id });
+      const cipher = await createCaseKey(tx, created.id, now, caseKey);
+      await sealRow(tx, cipher, cases, created.id, {
+        what: report.what,
+        whereText: report.where,
+        whenText: report.whenText,
+        whoText: report.who,
+        howText: report.how,
+        // The same sealing as reporter-identity.ts: JSON under the case key, bound to this row.
+        reporterIdentityEnc: identity.anonymous
+          ? null
+          : identityJson({ name: identity.name, phone: identity.phone, email: identity.email, address: identity.address }),
+      });
 
       if (report.parties.length > 0) {
-        await tx.insert(reportedParties).values(
+        const partyRows = await tx.insert(reportedParties).values(
           report.parties.map((party, index) => ({
             caseId: created.id,
+            name: null,
+            position: null,
+            workUnit: null,
+            sortOrder: index,
+          })),
+        ).returning({ id: reportedParties.id });
+        // Ids grow in insertion order; RETURNING's own order is not promised.
+        partyRows.sort((x, y) => x.id - y.id);
+        for (const [index, party] of report.parties.entries()) {
+          await sealRow(tx, cipher, reportedParties, partyRows[index].id, {
             name: party.name ?? null,
             position: party.position ?? null,
             workUnit: party.workUnit ?? null,
-            sortOrder: index,
-          })),
-        );
+          });
+        }
       }
 
-      if (stored.length > 0) await tx.insert(attachments).values(attachmentRows(stored, created.id, null, now));
+      if (stored.length > 0) await tx.insert(attachments).values(attachmentRows(stored, created.id, null, now, cipher));
 
       // Likely spam waits in quarantine without mailing every officer.
       if (!quarantined) await notifyOfficers(tx, 'new_report', caseNumber, now);
 
-      await tx.insert(caseEvents).values({
+      const [event] = await tx.insert(caseEvents).values({
         caseId: created.id,
         kind: 'submitted',
         toState: 'received',
-        publicNote: 'Laporan Anda telah diterima dan menunggu diperiksa oleh petugas.',
+        publicNote: SEAL_PENDING,
         visibleToReporter: true,
         createdAt: now,
+      }).returning({ id: caseEvents.id });
+      await sealRow(tx, cipher, caseEvents, event.id, {
+        publicNote: 'Laporan Anda telah diterima dan menunggu diperiksa oleh petugas.',
       });
 
       return { ticket, caseNumber, caseId: created.id, quarantined };

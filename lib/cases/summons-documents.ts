@@ -10,6 +10,7 @@ import { isCaseNumber } from './case-number';
 import { SUMMONS_ROLE_LABELS } from './officer-schemas';
 import { parseId } from './evidence-download';
 import { OFFICE_TIME_ZONE, OFFICE_TIME_ZONE_LABEL } from '@/lib/office-time';
+import { loadCaseCipher } from './case-crypto';
 
 /**
  * What an officer takes away for a summons: an .ics calendar file and a printable
@@ -133,7 +134,17 @@ async function loadSummonsOfCase(db: Database, caseNumber: string, summonsId: st
     .where(and(eq(summons.id, id), eq(cases.caseNumber, caseNumber)))
     .limit(1);
   if (!row) throw summonsNotFound();
-  return { ...row.summons, caseNumber: row.caseNumber };
+  const cipher = await loadCaseCipher(db, row.summons.caseId);
+  const rowId = row.summons.id;
+  return {
+    ...row.summons,
+    personName: cipher.open(summons.personName, rowId, row.summons.personName),
+    place: cipher.open(summons.place, rowId, row.summons.place),
+    agenda: cipher.open(summons.agenda, rowId, row.summons.agenda),
+    minutes: cipher.open(summons.minutes, rowId, row.summons.minutes),
+    statusReason: cipher.open(summons.statusReason, rowId, row.summons.statusReason),
+    caseNumber: row.caseNumber,
+  };
 }
 
 /**

@@ -109,6 +109,8 @@ export const cases = sqliteTable(
     stateChangedAt: integer('state_changed_at', { mode: 'timestamp' }).notNull().default(sql`(unixepoch())`),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp' }).notNull().default(sql`(unixepoch())`),
+    /** Content columns of this row hold case-key ciphertext (false only for rows from before encryption). */
+    sealed: integer('sealed', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     uniqueIndex('cases_case_number_idx').on(t.caseNumber),
@@ -124,6 +126,25 @@ export const cases = sqliteTable(
 export type Case = typeof cases.$inferSelect;
 export type NewCase = typeof cases.$inferInsert;
 
+/**
+ * Each case's own data key, stored only wrapped (AES-256-GCM) by the master key whose
+ * fingerprint is `master_key_id` (lib/crypto/case-keys.ts). Rotation re-wraps these rows;
+ * retention erases a case by nulling `wrapped_key` (then `destroyed_at` says when).
+ */
+export const caseKeys = sqliteTable(
+  'case_keys',
+  {
+    caseId: integer('case_id').primaryKey().references(() => cases.id, { onDelete: 'cascade' }),
+    wrappedKey: text('wrapped_key'),
+    masterKeyId: text('master_key_id').notNull(),
+    createdAt: createdAt(),
+    rewrappedAt: integer('rewrapped_at', { mode: 'timestamp' }),
+    destroyedAt: integer('destroyed_at', { mode: 'timestamp' }),
+  },
+  (t) => [index('case_keys_master_idx').on(t.masterKeyId, t.caseId)],
+);
+export type CaseKeyRow = typeof caseKeys.$inferSelect;
+
 export const reportedParties = sqliteTable(
   'reported_parties',
   {
@@ -133,6 +154,8 @@ export const reportedParties = sqliteTable(
     position: text('position'),
     workUnit: text('work_unit'),
     sortOrder: integer('sort_order').notNull().default(0),
+    /** Content columns of this row hold case-key ciphertext (false only for rows from before encryption). */
+    sealed: integer('sealed', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [index('reported_parties_case_idx').on(t.caseId)],
 );
@@ -150,6 +173,8 @@ export const messages = sqliteTable(
     /** The spam check's score of a reporter's message (lib/security/spam.ts); high ones mail no officer. */
     spamScore: integer('spam_score').notNull().default(0),
     createdAt: createdAt(),
+    /** Content columns of this row hold case-key ciphertext (false only for rows from before encryption). */
+    sealed: integer('sealed', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [index('messages_case_idx').on(t.caseId, t.createdAt)],
 );
@@ -168,6 +193,8 @@ export const infoRequests = sqliteTable(
     /** When officers were told the due date passed unanswered (set once, by whichever instance wins). */
     expiryNotifiedAt: integer('expiry_notified_at', { mode: 'timestamp' }),
     createdAt: createdAt(),
+    /** Content columns of this row hold case-key ciphertext (false only for rows from before encryption). */
+    sealed: integer('sealed', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [index('info_requests_case_idx').on(t.caseId, t.status), index('info_requests_due_idx').on(t.status, t.dueAt)],
 );
@@ -189,6 +216,8 @@ export const attachments = sqliteTable(
     sha256: text('sha256').notNull(),
     metadataStripped: integer('metadata_stripped', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
+    /** Content columns of this row hold case-key ciphertext (false only for rows from before encryption). */
+    sealed: integer('sealed', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [index('attachments_case_idx').on(t.caseId)],
 );
@@ -215,6 +244,8 @@ export const summons = sqliteTable(
     reminderSentAt: integer('reminder_sent_at', { mode: 'timestamp' }),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp' }).notNull().default(sql`(unixepoch())`),
+    /** Content columns of this row hold case-key ciphertext (false only for rows from before encryption). */
+    sealed: integer('sealed', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     index('summons_case_idx').on(t.caseId, t.scheduledAt),
@@ -240,6 +271,8 @@ export const caseEvents = sqliteTable(
     publicNote: text('public_note'),
     visibleToReporter: integer('visible_to_reporter', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
+    /** Content columns of this row hold case-key ciphertext (false only for rows from before encryption). */
+    sealed: integer('sealed', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     index('case_events_case_idx').on(t.caseId, t.createdAt),
@@ -260,6 +293,8 @@ export const identityRequests = sqliteTable(
     decidedBy: integer('decided_by').references(() => officers.id),
     decidedAt: integer('decided_at', { mode: 'timestamp' }),
     createdAt: createdAt(),
+    /** Content columns of this row hold case-key ciphertext (false only for rows from before encryption). */
+    sealed: integer('sealed', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [index('identity_requests_case_idx').on(t.caseId, t.officerId)],
 );

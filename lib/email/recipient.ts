@@ -1,4 +1,5 @@
-import { decryptJson, encryptJson } from '@/lib/crypto/aead';
+import { encryptJson } from '@/lib/crypto/aead';
+import { decryptJsonWithMasterKeys } from '@/lib/crypto/master';
 import { dataKey } from '@/lib/env';
 
 /**
@@ -14,5 +15,5 @@ export function sealRecipient(kind: string, address: string): string {
 }
 
 export function openRecipient(stored: string): string {
-  return stored.startsWith(SEALED_PREFIX) ? decryptJson<string>(stored.slice(SEALED_PREFIX.length), dataKey(), PURPOSE) : stored;
+  return stored.startsWith(SEALED_PREFIX) ? decryptJsonWithMasterKeys<string>(stored.slice(SEALED_PREFIX.length), PURPOSE) : stored;
 }

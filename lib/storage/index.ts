@@ -2,15 +2,16 @@ import { mkdir, readFile, rm, writeFile, rename } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { decryptBytes, encryptBytes } from '@/lib/crypto/aead';
-import { dataDir, dataKey } from '@/lib/env';
+import { dataDir } from '@/lib/env';
 
 /**
  * Where evidence bytes live. Every driver stores ciphertext only (AES-256-GCM under
- * the data key, bound to the storage key), so a copied disk or bucket reveals nothing.
+ * the case's data key, `fileKey`, bound to the storage key), so a copied disk or bucket
+ * reveals nothing, and destroying the case key erases the file wherever copies went.
  */
 export interface BlobStore {
-  put(key: string, plain: Uint8Array): Promise<void>;
-  get(key: string): Promise<Buffer>;
+  put(key: string, plain: Uint8Array, fileKey: Buffer): Promise<void>;
+  get(key: string, fileKey: Buffer): Promise<Buffer>;
   delete(key: string): Promise<void>;
 }
 
@@ -27,17 +28,17 @@ export class LocalDiskStore implements BlobStore {
     return path.join(this.root, key.slice(0, 2), `${key}.bin`);
   }
 
-  async put(key: string, plain: Uint8Array): Promise<void> {
+  async put(key: string, plain: Uint8Array, fileKey: Buffer): Promise<void> {
     const file = this.fileFor(key);
     await mkdir(path.dirname(file), { recursive: true });
     // Write then rename, so a crash never leaves a half-written file under the real name.
     const partial = `${file}.partial`;
-    await writeFile(partial, encryptBytes(plain, dataKey(), `evidence:${key}`), { mode: 0o600 });
+    await writeFile(partial, encryptBytes(plain, fileKey, `evidence:${key}`), { mode: 0o600 });
     await rename(partial, file);
   }
 
-  async get(key: string): Promise<Buffer> {
-    return decryptBytes(await readFile(this.fileFor(key)), dataKey(), `evidence:${key}`);
+  async get(key: string, fileKey: Buffer): Promise<Buffer> {
+    return decryptBytes(await readFile(this.fileFor(key)), fileKey, `evidence:${key}`);
   }
 
   async delete(key: string): Promise<void> {

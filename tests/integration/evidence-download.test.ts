@@ -5,6 +5,7 @@ import { verifyAuditChain } from '@/lib/audit/log';
 import { attachmentDisposition, downloadRefusal, loadEvidenceForOfficer } from '@/lib/cases/evidence-download';
 import { handleReportSubmission } from '@/lib/cases/report-submission';
 import { loadSummonsCalendar, loadSummonsLetter } from '@/lib/cases/summons-documents';
+import { sealExistingRows } from '@/lib/cases/seal-existing';
 import type { Database } from '@/lib/db/client';
 import { attachments, auditLog, officers, summons } from '@/lib/db/schema';
 import { authorizeOfficer } from '@/lib/auth/guard';
@@ -141,6 +142,8 @@ describe('summons documents for officers', () => {
       })
       .returning({ id: summons.id });
     summonsId = row.id;
+    // Written in clear like a row from before encryption: the start-up migration seals it.
+    await sealExistingRows(db);
   });
 
   it('refuses the calendar and the letter without a session, with no audit row', async () => {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { settingsFormValues, updateSettings } from '@/lib/admin/settings';
+import { loadCaseCipher, SEAL_PENDING, sealRow } from '@/lib/cases/case-crypto';
 import { loadReporterView } from '@/lib/cases/reporter-view';
 import { referCase, startVerification } from '@/lib/cases/service/decisions';
 import { loadSummonsLetter } from '@/lib/cases/summons-documents';
@@ -25,18 +26,24 @@ beforeAll(async () => {
   officer = await createOfficer(db);
 });
 
+// Stored as the services store it: the person, place and agenda sealed under the case key.
 async function summonsFor(caseId: number) {
   const [row] = await db
     .insert(summons)
     .values({
       caseId,
       role: 'saksi',
-      personName: 'Maria Tefa',
+      personName: SEAL_PENDING,
       scheduledAt: new Date('2026-12-10T09:00:00+08:00'),
-      place: 'Ruang Rapat',
-      agenda: 'Klarifikasi keterangan saksi.',
+      place: SEAL_PENDING,
+      agenda: SEAL_PENDING,
     })
     .returning({ id: summons.id });
+  await sealRow(db, await loadCaseCipher(db, caseId), summons, row.id, {
+    personName: 'Maria Tefa',
+    place: 'Ruang Rapat',
+    agenda: 'Klarifikasi keterangan saksi.',
+  });
   return row.id;
 }
 
@@ -65,7 +72,9 @@ describe('office strings from the settings', () => {
     await startVerification(db, officer, { caseNumber });
     await referCase(db, officer, { caseNumber, referredTo: 'inspektorat', publicNote: 'Pelanggaran disiplin pegawai daerah.' });
     const [row] = await db.select({ referredTo: cases.referredTo, state: cases.state }).from(cases).where(eq(cases.caseNumber, caseNumber));
-    expect(row).toEqual({ referredTo: 'Inspektorat Daerah Kabupaten Belu', state: 'referred' });
+    // The referral target is sealed at rest; it opens under the case key.
+    const referredTo = (await loadCaseCipher(db, caseId)).open(cases.referredTo, caseId, row.referredTo);
+    expect({ referredTo, state: row.state }).toEqual({ referredTo: 'Inspektorat Daerah Kabupaten Belu', state: 'referred' });
     const view = await loadReporterView(db, caseId);
     const notes = view!.timeline.map((entry) => entry.note ?? '').join('\n');
     expect(notes).toContain('Laporan Anda dilimpahkan kepada Inspektorat Daerah Kabupaten Belu.');

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, like, sql } from 'drizzle-orm';
 import { verifyAuditChain } from '@/lib/audit/log';
+import { loadCaseCipher } from '@/lib/cases/case-crypto';
 import { allowedActionsFor } from '@/lib/cases/officer-actions';
 import { loadReporterView } from '@/lib/cases/reporter-view';
 import { startVerification } from '@/lib/cases/service/decisions';
@@ -101,7 +102,10 @@ describe('"Bukan spam"', () => {
     expect(audit.map((a) => a.action)).toContain('case.quarantine_released');
     expect(audit.find((a) => a.action === 'case.quarantine_released')?.officerId).toBe(Number(officer.id));
     const [event] = await db.select().from(caseEvents).where(and(eq(caseEvents.caseId, spam.caseId), eq(caseEvents.kind, 'quarantine_released')));
-    expect(event).toMatchObject({ visibleToReporter: false, internalNote: 'Laporan asli, hanya menyebut situs.' });
+    // The note is sealed at rest and opens under the case key.
+    expect(event.internalNote).not.toContain('Laporan asli');
+    const internalNote = (await loadCaseCipher(db, spam.caseId)).open(caseEvents.internalNote, event.id, event.internalNote);
+    expect({ visibleToReporter: event.visibleToReporter, internalNote }).toEqual({ visibleToReporter: false, internalNote: 'Laporan asli, hanya menyebut situs.' });
     // Nothing changes for the reporter.
     expect(await reporterSees(spam.caseId)).toEqual(before);
 

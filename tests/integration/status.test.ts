@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findCaseByTicket, loadReporterView } from '@/lib/cases/reporter-view';
+import { sealExistingRows } from '@/lib/cases/seal-existing';
 import { attemptStatusLookup } from '@/lib/cases/status-lookup';
 import { generateTicket, hashTicket } from '@/lib/cases/ticket';
 import type { Database } from '@/lib/db/client';
@@ -99,6 +100,8 @@ describe('loadReporterView', () => {
       { ...base, role: 'terlapor', personName: 'Terlapor Ani', place: 'Ruang terlapor', agenda: 'RAHASIA terlapor' },
     ]);
 
+    // Rows written in clear, like rows from before encryption: the start-up migration seals them.
+    await sealExistingRows(db);
     const view = await loadReporterView(db, id);
     expect(view).toEqual({
       stateLabel: 'Diproses',
@@ -125,6 +128,7 @@ describe('loadReporterView', () => {
 
   it('is empty but present for a new case, and null for no case', async () => {
     const { id } = await insertCase();
+    await sealExistingRows(db);
     expect(await loadReporterView(db, id)).toMatchObject({
       stateLabel: 'Diterima',
       timeline: [],

@@ -3,12 +3,14 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { count, eq, sql } from 'drizzle-orm';
 import { handleReportSubmission } from '@/lib/cases/report-submission';
-import { identityAad } from '@/lib/cases/reporter-identity';
+import { decryptIdentity } from '@/lib/cases/reporter-identity';
+import { loadCaseCipher } from '@/lib/cases/case-crypto';
+import { fileHashKey, keyedFileHash } from '@/lib/crypto/case-keys';
+import { createHash } from 'node:crypto';
 import { hashTicket } from '@/lib/cases/ticket';
-import { decryptJson } from '@/lib/crypto/aead';
 import type { Database } from '@/lib/db/client';
 import { attachments, caseEvents, cases, reportedParties } from '@/lib/db/schema';
-import { dataKey, ticketKey } from '@/lib/env';
+import { ticketKey } from '@/lib/env';
 import { LocalDiskStore, setBlobStore, type BlobStore } from '@/lib/storage';
 import { freshDatabase } from '../support/db';
 import { exeRenamedPdf, filesUnder, pdfFile, validReportForm } from '../support/forms';
@@ -60,11 +62,16 @@ describe('submitting a report', () => {
     expect(JSON.stringify(stored)).not.toContain(ticket.slice(4));
     // Identity is ciphertext at rest, readable only with the data key.
     expect(stored.reporterIdentityEnc).not.toContain('Ani');
-    const identity = decryptJson<{ name: string; phone: string }>(stored.reporterIdentityEnc!, dataKey(), identityAad(stored.ticketHash));
+    const cipher = await loadCaseCipher(db, stored.id);
+    const identity = decryptIdentity(cipher, stored.reporterIdentityEnc!);
     expect(identity).toMatchObject({ name: 'Ani', phone: '0812 3456 7890' });
+    // Report text is case-key ciphertext too.
+    expect(stored.what).not.toContain('uang');
+    expect(cipher.open(cases.what, stored.id, stored.what)).toContain('uang');
 
     const parties = await db.select().from(reportedParties).where(eq(reportedParties.caseId, stored.id));
-    expect(parties.map((p) => p.name)).toEqual(['Budi Santoso', 'Siti']);
+    expect(parties.map((p) => p.name)).not.toContain('Budi Santoso');
+    expect(parties.map((p) => cipher.open(reportedParties.name, p.id, p.name))).toEqual(['Budi Santoso', 'Siti']);
 
     const files = await db.select().from(attachments).where(eq(attachments.caseId, stored.id));
     expect(files.map((f) => f.mimeType).sort()).toEqual(['application/pdf', 'image/jpeg']);
@@ -73,7 +80,11 @@ describe('submitting a report', () => {
     // The image on disk is encrypted and, decrypted, has no EXIF or GPS left.
     const image = files.find((f) => f.mimeType === 'image/jpeg')!;
     expect(image.metadataStripped).toBe(true);
-    const plain = await new LocalDiskStore(evidenceDir).get(image.storageKey);
+    const plain = await new LocalDiskStore(evidenceDir).get(image.storageKey, cipher.fileKey());
+    // The chain-of-custody hash is keyed: a plain SHA-256 of the file does not match it.
+    expect(image.sha256).toBe(keyedFileHash(plain, fileHashKey(cipher.fileKey())));
+    expect(image.sha256).not.toBe(createHash('sha256').update(plain).digest('hex'));
+    expect(cipher.open(attachments.fileNameEnc, image.storageKey, image.fileNameEnc)).toMatch(/\.jpe?g$/);
     const meta = await sharp(plain).metadata();
     expect(meta.exif).toBeUndefined();
     expect(plain.toString('latin1')).not.toContain('Pelapor Rahasia');
@@ -149,11 +160,11 @@ describe('failures in the middle of a submission', () => {
     const disk = new LocalDiskStore(evidenceDir);
     let puts = 0;
     const failing: BlobStore = {
-      put: async (key, bytes) => {
+      put: async (key, bytes, fileKey) => {
         if (++puts === 2) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-        await disk.put(key, bytes);
+        await disk.put(key, bytes, fileKey);
       },
-      get: (key) => disk.get(key),
+      get: (key, fileKey) => disk.get(key, fileKey),
       delete: (key) => disk.delete(key),
     };
     setBlobStore(failing);

@@ -247,6 +247,7 @@ describe('parseEnv(): each variable', () => {
       [[key.toString('base64'), key.toString('base64')], [key.toString('hex'), key.toString('hex')]],
       ['AAAAAAA=', randomBytes(5).toString('base64'), randomBytes(31).toString('base64'), 'a'.repeat(63), 'z'.repeat(64)],
     ],
+    ['DATA_ENCRYPTION_KEY_PREVIOUS', [[key.toString('base64'), key.toString('base64')]], [randomBytes(31).toString('base64'), 'kunci-lama']],
     ['TICKET_HMAC_KEY', [[key.toString('hex'), key.toString('hex')]], [randomBytes(5).toString('hex'), 'rahasia']],
     ['ADMIN_EMAIL', [['admin@wbs.local', 'admin@wbs.local'], ['kepala@nttprov.go.id', 'kepala@nttprov.go.id']], ['admin', 'admin@', 'a b@c.d']],
     ['ADMIN_PASSWORD', [['admin-e2e-password', 'admin-e2e-password']], ['short', 'elevenchars']],

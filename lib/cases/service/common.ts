@@ -6,6 +6,7 @@ import { caseEvents, cases, type Case } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import { dueFields } from '../due';
 import { notifyReporterIfConsented } from '../notify';
+import { loadCaseCipher, SEAL_PENDING, sealRow } from '../case-crypto';
 import { officerLabel, transition, type CaseState } from '../workflow';
 
 /**
@@ -149,16 +150,20 @@ export async function recordEvent(
   // An officer's news for the reporter also goes, as a bare "there is an update", to the
   // reporter's email when they agreed; their own actions never mail them.
   if (event.publicNote && event.officerId !== null) await notifyReporterIfConsented(tx, event.caseId, event.now);
-  await tx.insert(caseEvents).values({
+  const [inserted] = await tx.insert(caseEvents).values({
     caseId: event.caseId,
     kind: event.kind,
     fromState: event.fromState ?? null,
     toState: event.toState ?? null,
     officerId: event.officerId,
-    internalNote: event.internalNote ?? null,
-    publicNote: event.publicNote ?? null,
+    internalNote: null,
+    publicNote: event.publicNote ? SEAL_PENDING : null,
     visibleToReporter: Boolean(event.publicNote),
     createdAt: event.now ?? new Date(),
+  }).returning({ id: caseEvents.id });
+  await sealRow(tx, await loadCaseCipher(tx, event.caseId), caseEvents, inserted.id, {
+    internalNote: event.internalNote ?? null,
+    publicNote: event.publicNote ?? null,
   });
 }
 

@@ -14,6 +14,8 @@ import { rejectionReasonsFor } from '../officer-actions';
 import { REJECTION_REASON_LABELS } from '../workflow';
 import { openInfoRequest } from './info-requests';
 import { decide } from './common';
+import { cases } from '@/lib/db/schema';
+import { loadCaseCipher } from '../case-crypto';
 
 /**
  * The officer's decisions that move a case along the procedure: start verification,
@@ -89,7 +91,7 @@ export type ReferCaseOptions = z.infer<typeof referSchema>;
 
 export async function referCase(db: Database, officer: AuthorizedOfficer, options: ReferCaseOptions) {
   const labels = referralLabels(await getSettings(db));
-  await decide(db, officer, options, 'referred', () => {
+  await decide(db, officer, options, 'referred', async (caseRow) => {
     if (options.referredTo === 'lainnya' && !options.referredToOther) {
       throw new AppError('referral_target_missing', { userMessage: 'Tuliskan nama instansi tujuan.', field: 'referredToOther' });
     }
@@ -98,7 +100,7 @@ export async function referCase(db: Database, officer: AuthorizedOfficer, option
       kind: 'referred',
       internalNote: options.internalNote,
       publicNote: `Laporan Anda dilimpahkan kepada ${target}. ${options.publicNote}`,
-      set: { referredTo: target },
+      set: { referredTo: (await loadCaseCipher(db, caseRow.id)).seal(cases.referredTo, caseRow.id, target) },
       audit: { referredTo: options.referredTo },
     };
   });
@@ -118,11 +120,11 @@ export async function returnToInvestigation(db: Database, officer: AuthorizedOff
 export type ConcludeCaseOptions = z.infer<typeof concludeSchema>;
 
 export async function concludeCase(db: Database, officer: AuthorizedOfficer, options: ConcludeCaseOptions) {
-  await decide(db, officer, options, 'concluded', () => ({
+  await decide(db, officer, options, 'concluded', async (caseRow) => ({
     kind: 'concluded',
     internalNote: options.internalNote,
     publicNote: options.summary,
-    set: { outcome: options.outcome, outcomeSummary: options.summary },
+    set: { outcome: options.outcome, outcomeSummary: (await loadCaseCipher(db, caseRow.id)).seal(cases.outcomeSummary, caseRow.id, options.summary) },
     audit: { outcome: options.outcome },
   }));
 }

@@ -9,6 +9,7 @@ import { getSettings } from '@/lib/settings';
 import type { identityRequestSchema } from '../officer-schemas';
 import { decryptIdentity, type ReporterIdentity } from '../reporter-identity';
 import { loadCase } from './common';
+import { loadCaseCipher, SEAL_PENDING, sealRow } from '../case-crypto';
 
 /**
  * The reporter's identity stays sealed until an officer asks for it with a written
@@ -30,8 +31,9 @@ export async function requestIdentityAccess(db: Database, officer: AuthorizedOff
   await db.transaction(async (tx) => {
     const [request] = await tx
       .insert(identityRequests)
-      .values({ caseId: caseRow.id, officerId: officer.id, reason: options.reason, status })
+      .values({ caseId: caseRow.id, officerId: officer.id, reason: SEAL_PENDING, status })
       .returning({ id: identityRequests.id });
+    await sealRow(tx, await loadCaseCipher(tx, caseRow.id), identityRequests, request.id, { reason: options.reason });
     await appendAudit(tx, { officerId: officer.id, action: 'identity.request', caseId: caseRow.id, detail: { requestId: request.id, status } });
   });
   return { status };
@@ -56,5 +58,5 @@ export async function viewReporterIdentity(db: Database, officer: AuthorizedOffi
     throw new AppError('identity_not_approved', { userMessage: 'Anda belum memiliki izin untuk melihat identitas pelapor.' });
   }
   await appendAudit(db, { officerId: officer.id, action: 'identity.view', caseId: caseRow.id, detail: { requestId: access.id } });
-  return decryptIdentity(caseRow.reporterIdentityEnc, caseRow.ticketHash);
+  return decryptIdentity(await loadCaseCipher(db, caseRow.id), caseRow.reporterIdentityEnc);
 }

@@ -11,6 +11,7 @@ import { attachmentRows, storePreparedFiles } from '../attachments';
 import { dueDateEnd, type requestInformationSchema } from '../officer-schemas';
 import { notifyOfficers } from '../notify';
 import { assertMove, loadCase, moveCase } from './common';
+import { loadCaseCipher, SEAL_PENDING, sealRow } from '../case-crypto';
 import { mailsOfficers } from './messages';
 import { formatOfficeDate } from '@/lib/office-time';
 
@@ -42,14 +43,15 @@ export async function requestInformation(db: Database, officer: AuthorizedOffice
   const now = new Date();
   const dueText = formatOfficeDate(dueAt);
   await db.transaction(async (tx) => {
-    await tx.insert(infoRequests).values({
+    const [request] = await tx.insert(infoRequests).values({
       caseId: caseRow.id,
-      questions: options.questions,
+      questions: SEAL_PENDING,
       dueAt,
       status: 'open',
       officerId: officer.id,
       createdAt: now,
-    });
+    }).returning({ id: infoRequests.id });
+    await sealRow(tx, await loadCaseCipher(tx, caseRow.id), infoRequests, request.id, { questions: options.questions });
     await moveCase(tx, {
       caseRow,
       to: 'awaiting_info',
@@ -93,7 +95,8 @@ export async function answerInformationRequest(db: Database, options: AnswerInfo
   assertMove(caseRow as Case, 'verifying');
 
   const store = options.store ?? getBlobStore();
-  const { stored, discard } = await storePreparedFiles(store, options.files);
+  const cipher = await loadCaseCipher(db, caseRow.id);
+  const { stored, discard } = await storePreparedFiles(store, options.files, cipher.fileKey());
   const now = new Date();
   try {
     await db.transaction(async (tx) => {
@@ -107,9 +110,10 @@ export async function answerInformationRequest(db: Database, options: AnswerInfo
       }
       const [message] = await tx
         .insert(messages)
-        .values({ caseId: caseRow.id, author: 'reporter', infoRequestId: request.id, body: options.body, spamScore: options.spamScore ?? 0, createdAt: now })
+        .values({ caseId: caseRow.id, author: 'reporter', infoRequestId: request.id, body: SEAL_PENDING, spamScore: options.spamScore ?? 0, createdAt: now })
         .returning({ id: messages.id });
-      if (stored.length > 0) await tx.insert(attachments).values(attachmentRows(stored, caseRow.id, message.id, now));
+      await sealRow(tx, cipher, messages, message.id, { body: options.body });
+      if (stored.length > 0) await tx.insert(attachments).values(attachmentRows(stored, caseRow.id, message.id, now, cipher));
       if (mailsOfficers(caseRow, options.spamScore)) await notifyOfficers(tx, 'reporter_answered', caseRow.caseNumber, now);
       await moveCase(tx, {
         caseRow,

@@ -13,6 +13,7 @@ import { isFinal } from '../workflow';
 import { notifyOfficers } from '../notify';
 import { QUARANTINE_THRESHOLD } from '@/lib/security/spam';
 import { loadCase, recordEvent, touchCase } from './common';
+import { loadCaseCipher, SEAL_PENDING, sealRow } from '../case-crypto';
 
 /** The thread between officers and the reporter, open while the case is. */
 
@@ -27,8 +28,9 @@ export async function sendMessageToReporter(db: Database, officer: AuthorizedOff
   await db.transaction(async (tx) => {
     const [message] = await tx
       .insert(messages)
-      .values({ caseId: caseRow.id, author: 'officer', officerId: officer.id, body: options.body, createdAt: now })
+      .values({ caseId: caseRow.id, author: 'officer', officerId: officer.id, body: SEAL_PENDING, createdAt: now })
       .returning({ id: messages.id });
+    await sealRow(tx, await loadCaseCipher(tx, caseRow.id), messages, message.id, { body: options.body });
     await recordEvent(tx, {
       caseId: caseRow.id,
       kind: 'message_to_reporter',
@@ -67,15 +69,17 @@ export async function sendReporterMessage(db: Database, options: ReporterMessage
     throw new AppError('case_closed', { userMessage: 'Laporan ini sudah ditutup; pesan tidak dapat dikirim lagi.' });
   }
   const store = options.store ?? getBlobStore();
-  const { stored, discard } = await storePreparedFiles(store, options.files);
+  const cipher = await loadCaseCipher(db, caseRow.id);
+  const { stored, discard } = await storePreparedFiles(store, options.files, cipher.fileKey());
   const now = new Date();
   try {
     await db.transaction(async (tx) => {
       const [message] = await tx
         .insert(messages)
-        .values({ caseId: caseRow.id, author: 'reporter', body: options.body, spamScore: options.spamScore ?? 0, createdAt: now })
+        .values({ caseId: caseRow.id, author: 'reporter', body: SEAL_PENDING, spamScore: options.spamScore ?? 0, createdAt: now })
         .returning({ id: messages.id });
-      if (stored.length > 0) await tx.insert(attachments).values(attachmentRows(stored, caseRow.id, message.id, now));
+      await sealRow(tx, cipher, messages, message.id, { body: options.body });
+      if (stored.length > 0) await tx.insert(attachments).values(attachmentRows(stored, caseRow.id, message.id, now, cipher));
       await recordEvent(tx, {
         caseId: caseRow.id,
         kind: 'message_from_reporter',

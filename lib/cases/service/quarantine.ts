@@ -9,6 +9,7 @@ import { dueFields } from '../due';
 import { notifyOfficers } from '../notify';
 import { caseRefSchema } from '../officer-schemas';
 import { loadCase, staleError } from './common';
+import { loadCaseCipher, SEAL_PENDING, sealRow } from '../case-crypto';
 
 /**
  * The two exits from quarantine (a report the spam check held back, still "Diterima"
@@ -72,17 +73,19 @@ export async function releaseFromQuarantine(db: Database, officer: AuthorizedOff
   const now = new Date();
   await db.transaction(async (tx) => {
     await updateQuarantined(tx, caseRow, { quarantined: false, updatedAt: now });
-    await tx.insert(caseEvents).values({
+    // Notes are sealed under the case key, like every event's (service/common.ts).
+    const [event] = await tx.insert(caseEvents).values({
       caseId: caseRow.id,
       kind: 'quarantine_released',
       fromState: 'received',
       toState: 'received',
       officerId: officer.id,
-      internalNote: options.internalNote ?? null,
+      internalNote: null,
       publicNote: null,
       visibleToReporter: false,
       createdAt: now,
-    });
+    }).returning({ id: caseEvents.id });
+    await sealRow(tx, await loadCaseCipher(tx, caseRow.id), caseEvents, event.id, { internalNote: options.internalNote ?? null });
     await appendAudit(tx, {
       officerId: officer.id,
       action: 'case.quarantine_released',
@@ -110,16 +113,20 @@ export async function rejectAsSpam(db: Database, officer: AuthorizedOfficer, opt
     });
     // Written directly rather than through recordEvent: that one mails the reporter
     // about an officer's public note, and a spam report gets no email.
-    await tx.insert(caseEvents).values({
+    const [event] = await tx.insert(caseEvents).values({
       caseId: caseRow.id,
       kind: 'rejected_as_spam',
       fromState: 'received',
       toState: 'rejected',
       officerId: officer.id,
-      internalNote: options.internalNote ?? null,
-      publicNote: SPAM_REJECTION_PUBLIC_NOTE,
+      internalNote: null,
+      publicNote: SEAL_PENDING,
       visibleToReporter: true,
       createdAt: now,
+    }).returning({ id: caseEvents.id });
+    await sealRow(tx, await loadCaseCipher(tx, caseRow.id), caseEvents, event.id, {
+      internalNote: options.internalNote ?? null,
+      publicNote: SPAM_REJECTION_PUBLIC_NOTE,
     });
     await appendAudit(tx, {
       officerId: officer.id,

@@ -15,6 +15,7 @@ import { stateAfterSummons } from '../summons-rules';
 import { isFinal } from '../workflow';
 import { assertMove, assertState, loadCase, moveCase, recordEvent, touchCase } from './common';
 import { formatOfficeDateTimeFull, officeInstant } from '@/lib/office-time';
+import { loadCaseCipher, SEAL_PENDING, sealRow } from '../case-crypto';
 
 /**
  * Summons (pemanggilan) of the reporter, witnesses and the reported party. Summoning
@@ -52,16 +53,21 @@ export async function scheduleSummons(db: Database, officer: AuthorizedOfficer, 
       .values({
         caseId: caseRow.id,
         role: options.role,
-        personName: options.personName,
+        personName: SEAL_PENDING,
         scheduledAt,
-        place: options.place,
-        agenda: options.agenda,
+        place: SEAL_PENDING,
+        agenda: SEAL_PENDING,
         letterNumber: options.letterNumber ?? null,
         officerId: officer.id,
         createdAt: now,
         updatedAt: now,
       })
       .returning({ id: summons.id });
+    await sealRow(tx, await loadCaseCipher(tx, caseRow.id), summons, created.id, {
+      personName: options.personName,
+      place: options.place,
+      agenda: options.agenda,
+    });
     const publicNote = reporterNote(
       options.role,
       `Anda diundang hadir untuk klarifikasi pada ${formatOfficeDateTimeFull(scheduledAt)} di ${options.place}.`,
@@ -137,7 +143,8 @@ export async function recordSummonsOutcome(db: Database, officer: AuthorizedOffi
   const now = new Date();
   const status = options.attended === 'yes' ? 'attended' : 'not_attended';
   await db.transaction(async (tx) => {
-    await closeSummons(tx, row.id, { status, minutes: options.minutes });
+    const cipher = await loadCaseCipher(tx, caseRow.id);
+    await closeSummons(tx, row.id, { status, minutes: cipher.seal(summons.minutes, row.id, options.minutes) });
     await recordSummonsEvent(tx, caseRow, officer.id, `summons_${status}`, row.id, row.role, null, now);
   });
 }
@@ -150,16 +157,17 @@ export async function rescheduleSummons(db: Database, officer: AuthorizedOfficer
   const scheduledAt = officeInstant(options.scheduledDate, options.scheduledTime);
   const now = new Date();
   await db.transaction(async (tx) => {
-    await closeSummons(tx, row.id, { status: 'rescheduled', statusReason: options.reason });
+    const cipher = await loadCaseCipher(tx, caseRow.id);
+    await closeSummons(tx, row.id, { status: 'rescheduled', statusReason: cipher.seal(summons.statusReason, row.id, options.reason) });
     const [created] = await tx
       .insert(summons)
       .values({
         caseId: caseRow.id,
         role: row.role,
-        personName: row.personName,
+        personName: SEAL_PENDING,
         scheduledAt,
-        place: options.place,
-        agenda: options.agenda,
+        place: SEAL_PENDING,
+        agenda: SEAL_PENDING,
         letterNumber: row.letterNumber,
         replacesId: row.id,
         officerId: officer.id,
@@ -167,6 +175,12 @@ export async function rescheduleSummons(db: Database, officer: AuthorizedOfficer
         updatedAt: now,
       })
       .returning({ id: summons.id });
+    // The name moves to the new row: opened from the old row's binding, sealed to the new one.
+    await sealRow(tx, cipher, summons, created.id, {
+      personName: cipher.open(summons.personName, row.id, row.personName),
+      place: options.place,
+      agenda: options.agenda,
+    });
     const publicNote = reporterNote(
       row.role,
       `Jadwal klarifikasi Anda diubah menjadi ${formatOfficeDateTimeFull(scheduledAt)} di ${options.place}.`,
@@ -182,7 +196,8 @@ export async function cancelSummons(db: Database, officer: AuthorizedOfficer, op
   const row = await loadScheduled(db, caseRow, options.summonsId);
   const now = new Date();
   await db.transaction(async (tx) => {
-    await closeSummons(tx, row.id, { status: 'cancelled', statusReason: options.reason });
+    const cipher = await loadCaseCipher(tx, caseRow.id);
+    await closeSummons(tx, row.id, { status: 'cancelled', statusReason: cipher.seal(summons.statusReason, row.id, options.reason) });
     const publicNote = reporterNote(row.role, 'Undangan klarifikasi untuk Anda dibatalkan.');
     await recordSummonsEvent(tx, caseRow, officer.id, 'summons_cancelled', row.id, row.role, publicNote, now, options.reason);
   });
