@@ -1,4 +1,4 @@
-import { scaleBand, scaleLinear } from 'd3-scale';
+import { scaleBand, scaleLinear, type ScaleLinear } from 'd3-scale';
 
 /**
  * Charts drawn on the server as plain SVG with d3-scale: no chart script reaches the
@@ -19,6 +19,18 @@ function niceMax(max: number): number {
   return scaleLinear().domain([0, Math.max(1, max)]).nice().domain()[1];
 }
 
+/** Vertical grid lines with their values along the bottom, shared by both charts. */
+function TickGrid({ x, height }: { x: ScaleLinear<number, number>; height: number }) {
+  return x.ticks(5).map((tick) => (
+    <g key={tick}>
+      <line x1={x(tick)} x2={x(tick)} y1={0} y2={height - 20} stroke="#cbd5e1" />
+      <text x={x(tick)} y={height - 6} fontSize="12" textAnchor="middle" fill="#334155">
+        {numberFormat.format(tick)}
+      </text>
+    </g>
+  ));
+}
+
 export type StackedRow = { label: string; values: number[] };
 
 /** Horizontal stacked bars: one row per label (e.g. month), one segment per series (category). */
@@ -32,14 +44,7 @@ export function StackedBarChart({ title, series, rows }: { title: string; series
     <figure className="space-y-2">
       <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-label={title} className="max-w-full">
         <title>{title}</title>
-        {x.ticks(5).map((tick) => (
-          <g key={tick}>
-            <line x1={x(tick)} x2={x(tick)} y1={0} y2={height - 20} stroke="#cbd5e1" />
-            <text x={x(tick)} y={height - 6} fontSize="12" textAnchor="middle" fill="#334155">
-              {numberFormat.format(tick)}
-            </text>
-          </g>
-        ))}
+        <TickGrid x={x} height={height} />
         {rows.map((row, i) => {
           let offset = 0;
           const total = row.values.reduce((a, b) => a + b, 0);
@@ -90,14 +95,7 @@ export function DurationChart({ title, bars, unit }: { title: string; bars: Dura
     <figure className="space-y-2">
       <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-label={title} className="max-w-full">
         <title>{title}</title>
-        {x.ticks(5).map((tick) => (
-          <g key={tick}>
-            <line x1={x(tick)} x2={x(tick)} y1={0} y2={height - 20} stroke="#cbd5e1" />
-            <text x={x(tick)} y={height - 6} fontSize="12" textAnchor="middle" fill="#334155">
-              {numberFormat.format(tick)}
-            </text>
-          </g>
-        ))}
+        <TickGrid x={x} height={height} />
         {bars.map((bar, i) => {
           const top = y(i) ?? 0;
           return (

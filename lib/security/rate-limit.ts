@@ -3,7 +3,6 @@ import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Database, DbTransaction } from '@/lib/db/client';
 import { rateLimits } from '@/lib/db/schema';
 import { env, secrets } from '@/lib/env';
-import { requestClientAddress } from './client-address';
 
 /**
  * Fixed-window rate limits kept in the database (table rate_limits), so every endpoint
@@ -94,15 +93,6 @@ function dayKey(at: number): Buffer {
     dayKeyCache = { day, secret, key };
   }
   return dayKeyCache.key;
-}
-
-/**
- * A keyed hash of the request's client address (requestClientAddress: TCP peer or
- * TRUSTED_PROXY_HOPS, never a client-chosen header), for callers keeping their own
- * counters. Prefer passing requestClientAddress() to consumeLimit, which hashes it.
- */
-export function clientKeyFromHeaders(h: Headers, now: () => number = Date.now): string {
-  return keyHash('client', requestClientAddress(h), now());
 }
 
 /** The stored form of a subject in a bucket on the UTC day of `at`. */
