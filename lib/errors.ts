@@ -31,6 +31,7 @@ const APP_ERROR_STATUS = {
   email_not_retryable: 409,
   holiday_duplicate: 409,
   totp_already_enabled: 409,
+  pending_upload_gone: 409,
   // The procedure does not allow it now
   move_not_allowed: 422,
   action_not_allowed: 422,

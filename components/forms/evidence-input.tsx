@@ -1,28 +1,81 @@
 'use client';
 
-import { useState, type ChangeEvent } from 'react';
+import { useEffect, useState, type ChangeEvent } from 'react';
 import { formatBytes } from '@/lib/format';
 import { ACCEPT_ATTRIBUTE, ALLOWED_TYPES_TEXT, METADATA_CLEANED_TEXT, METADATA_NOT_CLEANED_TEXT } from '@/lib/storage/evidence-types';
 
 export type EvidenceLimitsView = { maxFiles: number; maxFileBytes: number; maxSubmissionBytes: number };
 
+type Uploader = typeof import('./evidence-uploader');
+
+/** What the report must wait for before it is sent: files on their way, or failed ones. */
+export type UploadWait = { uploading: number; failed: number };
+
 /**
- * The evidence picker. With JavaScript it lists the chosen files and warns about the
- * limits before anything is sent; the server checks the same limits and the content.
+ * The evidence picker. Without JavaScript the files post with the form. With it, the
+ * first chosen file loads the uploader (evidence-uploader.tsx), which sends each file
+ * ahead with its progress and takes it out of the input, so the form then carries only
+ * the uploads' ids; if the uploader cannot load, the files stay in the input and post
+ * with the form as without JavaScript, with the limits checked here before sending.
  */
 export function EvidenceInput({
   limits,
   error,
   onCountChange,
+  onWaitChange,
 }: {
   limits: EvidenceLimitsView;
   error?: string;
   onCountChange: (count: number) => void;
+  onWaitChange?: (wait: UploadWait) => void;
 }) {
   const [chosen, setChosen] = useState<{ name: string; size: number }[]>([]);
+  const [uploader, setUploader] = useState<{ queue: InstanceType<Uploader['UploadQueue']>; List: Uploader['UploadList'] } | null>(null);
 
-  function onChange(event: ChangeEvent<HTMLInputElement>) {
-    const files = Array.from(event.currentTarget.files ?? []).map((f) => ({ name: f.name, size: f.size }));
+  useEffect(() => {
+    if (!uploader) return;
+    const { queue } = uploader;
+    let busy = false;
+    const warnBeforeLeaving = (event: BeforeUnloadEvent) => event.preventDefault();
+    const report = () => {
+      const wait = queue.unfinished;
+      onCountChange(queue.kept);
+      onWaitChange?.(wait);
+      // Leaving the page would stop the uploads: the browser asks first.
+      if (wait.uploading > 0 !== busy) {
+        busy = wait.uploading > 0;
+        if (busy) window.addEventListener('beforeunload', warnBeforeLeaving);
+        else window.removeEventListener('beforeunload', warnBeforeLeaving);
+      }
+    };
+    const unsubscribe = queue.subscribe(report);
+    report();
+    return () => {
+      unsubscribe();
+      window.removeEventListener('beforeunload', warnBeforeLeaving);
+    };
+  }, [uploader, onCountChange, onWaitChange]);
+
+  async function onChange(event: ChangeEvent<HTMLInputElement>) {
+    const input = event.currentTarget;
+    const picked = Array.from(input.files ?? []);
+    if (picked.length === 0) return;
+    let loaded = uploader;
+    if (!loaded) {
+      const code = await import('./evidence-uploader').catch(() => null);
+      if (code) {
+        loaded = { queue: new code.UploadQueue(limits), List: code.UploadList };
+        setUploader(loaded);
+      }
+    }
+    if (loaded) {
+      // The files travel ahead; the form must not post them a second time.
+      input.value = '';
+      setChosen([]);
+      loaded.queue.add(picked);
+      return;
+    }
+    const files = picked.map((f) => ({ name: f.name, size: f.size }));
     setChosen(files);
     onCountChange(files.length);
   }
@@ -75,6 +128,7 @@ export function EvidenceInput({
           {warning}
         </p>
       ) : null}
+      {uploader ? <uploader.List queue={uploader.queue} /> : null}
       {chosen.length > 0 ? (
         <ul className="space-y-1 text-sm text-slate-800">
           {chosen.map((f, i) => (

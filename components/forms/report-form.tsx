@@ -6,7 +6,7 @@ import { LIMITS, MAX_PARTIES, partyField } from '@/lib/cases/report-fields';
 import { assessCompleteness } from '@/lib/cases/completeness';
 import { TextAreaField, TextField } from './field';
 import { CompletenessHint } from './completeness-hint';
-import { EvidenceInput, type EvidenceLimitsView } from './evidence-input';
+import { EvidenceInput, type EvidenceLimitsView, type UploadWait } from './evidence-input';
 import { FormMessage } from './form-message';
 import { IdentitySection } from './identity-section';
 import { SubmitButton } from './submit-button';
@@ -30,6 +30,7 @@ export function ReportForm({ action, categories, limits }: Props) {
   const values = state.status === 'error' ? state.values : {};
   const errors = state.status === 'error' ? state.fieldErrors : {};
   const [evidenceCount, setEvidenceCount] = useState(0);
+  const [uploadWait, setUploadWait] = useState<UploadWait>({ uploading: 0, failed: 0 });
   const [completeness, setCompleteness] = useState(() => assessFrom(values, 0));
 
   function onFormInput(event: FormEvent<HTMLFormElement>) {
@@ -178,7 +179,7 @@ export function ReportForm({ action, categories, limits }: Props) {
         />
       </fieldset>
 
-      <EvidenceInput limits={limits} error={errors.evidence} onCountChange={setEvidenceCount} />
+      <EvidenceInput limits={limits} error={errors.evidence} onCountChange={setEvidenceCount} onWaitChange={setUploadWait} />
 
       {/* Honeypot: invisible to people and assistive technology, filled only by bots. */}
       <div className="hidden">
@@ -188,7 +189,18 @@ export function ReportForm({ action, categories, limits }: Props) {
 
       <CompletenessHint items={completeness.map((item) => (item.key === 'evidence' ? { ...item, ok: evidenceCount > 0 } : item))} />
 
-      <SubmitButton label="Kirim Laporan" pendingLabel="Mengirim laporan…" />
+      <SubmitButton
+        label="Kirim Laporan"
+        pendingLabel="Mengirim laporan…"
+        // Sent once the files are in: a report without the evidence its reporter chose would mislead.
+        waitingLabel={
+          uploadWait.uploading > 0
+            ? 'Menunggu berkas selesai diunggah…'
+            : uploadWait.failed > 0
+              ? 'Kirim ulang atau hapus berkas yang gagal dahulu'
+              : undefined
+        }
+      />
     </form>
   );
 }

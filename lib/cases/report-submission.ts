@@ -4,7 +4,9 @@ import { categories } from '@/lib/db/schema';
 import { AppError, GENERIC_ERROR_MESSAGE, logUnexpected } from '@/lib/errors';
 import { getSettings } from '@/lib/settings';
 import { chosenFiles, prepareEvidence } from '@/lib/storage/evidence';
+import { checkEvidenceList } from '@/lib/storage/evidence-rules';
 import type { BlobStore } from '@/lib/storage';
+import { claimPendingUploads, openPendingUploads, removeClaimedUploads, type OpenedPendingUpload } from './pending-uploads';
 import { parseReportFields } from './schemas';
 import { submitReport, type SubmittedReport } from './submit';
 
@@ -22,7 +24,7 @@ export const FORM_ERROR_SUMMARY = 'Laporan belum terkirim. Periksa kembali isian
 export async function handleReportSubmission(
   db: Database,
   formData: FormData,
-  options: { store?: BlobStore } = {},
+  options: { store?: BlobStore; pendingToken?: string } = {},
 ): Promise<ReportSubmissionResult> {
   const parsed = parseReportFields(formData);
   const fieldErrors = parsed.ok ? {} : { ...parsed.fieldErrors };
@@ -41,12 +43,24 @@ export async function handleReportSubmission(
   }
 
   const files = chosenFiles(formData.getAll('evidence'));
+  // Files sent ahead (JavaScript on) are named by id; they count with the posted ones.
+  const uploadIds = formData.getAll('upload').filter((v): v is string => typeof v === 'string' && v !== '');
+  let early: OpenedPendingUpload[] = [];
+  if (uploadIds.length > 0) {
+    const opened = await openPendingUploads(db, { ids: uploadIds, token: options.pendingToken, store: options.store });
+    if (opened.ok) early = opened.uploads;
+    else fieldErrors.evidence = opened.message;
+  }
   let prepared: Awaited<ReturnType<typeof prepareEvidence>> = [];
-  try {
-    prepared = await prepareEvidence(files, settings);
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    fieldErrors.evidence = error.userMessage;
+  const together = checkEvidenceList([...early.map((u) => u.info), ...files], settings);
+  if (together) fieldErrors.evidence ??= together.message;
+  else {
+    try {
+      prepared = [...early.map((u) => u.file), ...(await prepareEvidence(files, settings))];
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      fieldErrors.evidence = error.userMessage;
+    }
   }
 
   if (!parsed.ok || Object.keys(fieldErrors).length > 0 || categoryId === undefined) {
@@ -60,9 +74,14 @@ export async function handleReportSubmission(
       files: prepared,
       honeypot: typeof formData.get('website') === 'string' ? (formData.get('website') as string) : null,
       store: options.store,
+      inTransaction: early.length > 0 ? (tx) => claimPendingUploads(tx, { ids: early.map((u) => u.id), token: options.pendingToken! }) : undefined,
     });
+    if (early.length > 0) await removeClaimedUploads(db, early.map((u) => u.id), options.store).catch((error) => logUnexpected('removing claimed uploads', error));
     return { ok: true, submitted };
   } catch (error) {
+    if (error instanceof AppError && error.code === 'pending_upload_gone') {
+      return { ok: false, message: FORM_ERROR_SUMMARY, fieldErrors: { evidence: error.userMessage } };
+    }
     logUnexpected('report submission', error);
     return { ok: false, message: GENERIC_ERROR_MESSAGE, fieldErrors: {} };
   }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '@/lib/db/client';
+import type { Database, DbTransaction } from '@/lib/db/client';
 import { attachments, caseCounters, caseEvents, cases, reportedParties } from '@/lib/db/schema';
 import { ticketKey } from '@/lib/env';
 import { getBlobStore, type BlobStore } from '@/lib/storage';
@@ -25,6 +25,8 @@ export type SubmitReportOptions = {
   honeypot?: string | null;
   store?: BlobStore;
   now?: Date;
+  /** Runs first inside the report's transaction (claiming files sent ahead); a throw rolls it all back. */
+  inTransaction?: (tx: DbTransaction) => Promise<void>;
 };
 
 export type SubmittedReport = { ticket: string; caseNumber: string; caseId: number; quarantined: boolean };
@@ -55,6 +57,7 @@ export async function submitReport(db: Database, options: SubmitReportOptions): 
 
     const due = await dueFields(db, { state: 'received', createdAt: now });
     return await db.transaction(async (tx) => {
+      await options.inTransaction?.(tx);
       const year = officeYear(now);
       const [counter] = await tx
         .insert(caseCounters)

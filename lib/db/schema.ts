@@ -450,3 +450,40 @@ export const statusSessions = sqliteTable(
   },
   (t) => [index('status_sessions_expiry_idx').on(t.expiresAt)],
 );
+
+export const PENDING_UPLOAD_STATES = ['pending', 'claimed'] as const;
+
+/**
+ * Evidence sent ahead of its report (JavaScript on: each file uploads as soon as it is
+ * chosen). The bytes are in the blob store, cleaned and encrypted under a random key of
+ * their own that is kept here only wrapped by the master key; the file name is sealed
+ * under the master key. `id` is random and unguessable, and the row belongs to the
+ * browser whose random token hashes to `token_hash` (the token lives only in its cookie).
+ * A report claims its rows in its own transaction (state → claimed) and then removes
+ * them; `cleanup_at` is when any instance may remove a row and its blob: a day after the
+ * upload while pending, a short grace period after a claim (lib/cases/pending-uploads.ts).
+ */
+export const pendingUploads = sqliteTable(
+  'pending_uploads',
+  {
+    id: text('id').primaryKey(),
+    tokenHash: text('token_hash').notNull(),
+    storageKey: text('storage_key').notNull(),
+    wrappedKey: text('wrapped_key').notNull(),
+    masterKeyId: text('master_key_id').notNull(),
+    fileNameEnc: text('file_name_enc').notNull(),
+    mimeType: text('mime_type').notNull(),
+    extension: text('extension').notNull(),
+    /** Size as chosen, what the per-report limits count (as for a file posted with the form). */
+    originalBytes: integer('original_bytes').notNull(),
+    /** Size as stored, after metadata removal. */
+    sizeBytes: integer('size_bytes').notNull(),
+    metadataStripped: integer('metadata_stripped', { mode: 'boolean' }).notNull(),
+    state: text('state', { enum: PENDING_UPLOAD_STATES }).notNull().default('pending'),
+    /** Epoch milliseconds. */
+    cleanupAt: integer('cleanup_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('pending_uploads_token_idx').on(t.tokenHash), index('pending_uploads_cleanup_idx').on(t.cleanupAt)],
+);
+export type PendingUpload = typeof pendingUploads.$inferSelect;

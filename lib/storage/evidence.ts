@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp, { type FormatEnum } from 'sharp';
 import { AppError, type AppErrorCode } from '@/lib/errors';
-import { formatBytes } from '@/lib/format';
-import { ALLOWED_TYPES_TEXT } from './evidence-types';
+import { checkEvidenceList, evidenceFileName, heicMessage, typeNotAllowedMessage, type EvidenceLimits } from './evidence-rules';
 import { EncryptedPdfError, METADATA_POLICY, stripDocumentMetadata } from './metadata';
 
 /**
@@ -13,7 +12,7 @@ import { EncryptedPdfError, METADATA_POLICY, stripDocumentMetadata } from './met
  * A file of a cleaned type that cannot be cleaned is refused. Every refusal is an AppError with an Indonesian message for the field.
  */
 
-export type EvidenceLimits = { maxFiles: number; maxFileBytes: number; maxSubmissionBytes: number };
+export type { EvidenceLimits };
 
 export type PreparedFile = {
   fileName: string;
@@ -90,26 +89,10 @@ function refuse(code: AppErrorCode, userMessage: string): never {
   throw new AppError(code, { userMessage, field: 'evidence' });
 }
 
-/** Checks the limits only (cheap; before reading any file). */
+/** Checks the limits only (cheap; before reading any file). The rules are shared with the browser. */
 export function checkEvidenceLimits(files: File[], limits: EvidenceLimits): void {
-  if (files.length > limits.maxFiles) {
-    refuse('too_many_files', `Terlalu banyak berkas: maksimal ${limits.maxFiles} berkas, Anda memilih ${files.length}.`);
-  }
-  for (const file of files) {
-    if (file.size > limits.maxFileBytes) {
-      refuse(
-        'file_too_large',
-        `Berkas "${file.name}" terlalu besar (${formatBytes(file.size)}). Ukuran maksimal per berkas ${formatBytes(limits.maxFileBytes)}.`,
-      );
-    }
-  }
-  const total = files.reduce((sum, f) => sum + f.size, 0);
-  if (total > limits.maxSubmissionBytes) {
-    refuse(
-      'submission_too_large',
-      `Total ukuran berkas ${formatBytes(total)} melebihi batas ${formatBytes(limits.maxSubmissionBytes)} per laporan.`,
-    );
-  }
+  const refusal = checkEvidenceList(files, limits);
+  if (refusal) refuse(refusal.code, refusal.message);
 }
 
 /**
@@ -121,7 +104,7 @@ export async function prepareEvidence(files: File[], limits: EvidenceLimits): Pr
   const prepared: PreparedFile[] = [];
   for (const file of files) {
     const original = Buffer.from(await file.arrayBuffer());
-    const fileName = file.name.slice(0, 200) || 'berkas';
+    const fileName = evidenceFileName(file.name);
     const detected = await fileTypeFromBuffer(original);
 
     let extension: string;
@@ -131,10 +114,7 @@ export async function prepareEvidence(files: File[], limits: EvidenceLimits): Pr
       // main stream; others (installers, Outlook items) are refused.
       const legacy = legacyOfficeType(original);
       if (!legacy) {
-        refuse(
-          'file_type_not_allowed',
-          `Berkas "${fileName}" bukan jenis yang diizinkan. Isinya diperiksa, bukan namanya. Jenis yang diterima: ${ALLOWED_TYPES_TEXT}.`,
-        );
+        refuse('file_type_not_allowed', typeNotAllowedMessage(fileName));
       }
       ({ extension, mimeType } = legacy);
     } else if (detected && ALLOWED[detected.ext]) {
@@ -144,15 +124,9 @@ export async function prepareEvidence(files: File[], limits: EvidenceLimits): Pr
       extension = 'txt';
       mimeType = 'text/plain';
     } else if (detected && (detected.ext === 'heic' || detected.ext === 'heif')) {
-      refuse(
-        'heic_not_supported',
-        `Foto "${fileName}" berformat HEIC. Simpan sebagai JPG terlebih dahulu (di iPhone: Pengaturan › Kamera › Format › Paling Kompatibel).`,
-      );
+      refuse('heic_not_supported', heicMessage(fileName));
     } else {
-      refuse(
-        'file_type_not_allowed',
-        `Berkas "${fileName}" bukan jenis yang diizinkan. Isinya diperiksa, bukan namanya. Jenis yang diterima: ${ALLOWED_TYPES_TEXT}.`,
-      );
+      refuse('file_type_not_allowed', typeNotAllowedMessage(fileName));
     }
 
     let bytes: Buffer = original;

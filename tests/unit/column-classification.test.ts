@@ -66,6 +66,12 @@ const CLASSIFICATION: Record<string, Record<string, Class>> = {
   },
   // Counters per client are keyed by a daily HMAC of the client; nothing else about the client is kept.
   rate_limits: { bucket: C, key_hash: 'keyed hash', window_start: C, count: C, expires_at: C },
+  // Evidence sent ahead of its report: the key and file name under the master key, the
+  // browser known only by the hash of a random token; gone once claimed or after a day.
+  pending_uploads: {
+    id: C, token_hash: 'hash', storage_key: C, wrapped_key: MASTER, master_key_id: C, file_name_enc: MASTER, mime_type: C,
+    extension: C, original_bytes: C, size_bytes: C, metadata_stripped: C, state: C, cleanup_at: C, created_at: C,
+  },
   receipt_views: { nonce_hash: 'hash', created_at: C },
   reported_parties: { id: C, case_id: C, name: CASE, position: CASE, work_unit: CASE, sort_order: C, sealed: C },
   settings: { key: C, value: C, updated_at: C },
@@ -123,6 +129,8 @@ describe('every column is classified as clear, encrypted or hashed', () => {
         'settings.key', 'settings.value', 'summons.letter_number', 'summons.role', 'summons.status',
         'audit_checkpoints.last_hash', 'rate_limits.bucket', 'stats_snapshots.key', 'stats_snapshots.value',
         'wbs_evaluations.period_key', 'wbs_evaluations.section', 'wbs_evaluations.body',
+        'pending_uploads.id', 'pending_uploads.storage_key', 'pending_uploads.master_key_id', 'pending_uploads.mime_type',
+        'pending_uploads.extension', 'pending_uploads.state',
       ].sort(),
     );
   });

@@ -5,6 +5,7 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { RECEIPT_COOKIE, RECEIPT_TTL_SECONDS } from '@/lib/cases/receipt';
 import { handleReportSubmission } from '@/lib/cases/report-submission';
+import { PENDING_UPLOAD_COOKIE, sweepPendingUploadsSoon } from '@/lib/cases/pending-uploads';
 import { getDb } from '@/lib/db/client';
 import { chosenFiles } from '@/lib/storage/evidence';
 import { requestClientAddress } from '@/lib/security/client-address';
@@ -29,7 +30,8 @@ export async function submitReportAction(_prev: ReportFormState, formData: FormD
       filesChosen: chosenFiles(formData.getAll('evidence')).length,
     };
   }
-  const result = await handleReportSubmission(getDb(), formData);
+  sweepPendingUploadsSoon(getDb());
+  const result = await handleReportSubmission(getDb(), formData, { pendingToken: (await cookies()).get(PENDING_UPLOAD_COOKIE)?.value });
   if (!result.ok) {
     return {
       status: 'error',
