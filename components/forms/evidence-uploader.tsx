@@ -10,9 +10,13 @@ import { checkAdditionalFile, type ChosenFileInfo, type EvidenceLimits } from '@
  * /api/unggah by itself with XMLHttpRequest, which reports upload progress (fetch does
  * not); the server keeps it encrypted until the report names it in a hidden `upload`
  * field. Files the rules refuse never leave the browser, with the server's own words.
+ *
+ * One file at a time: on a thin line parallel uploads only share it (each would finish
+ * later), and the first answer sets the cookie that binds the next uploads to this
+ * browser; two first uploads at once would each get a different one.
  */
 
-export type UploadStatus = 'uploading' | 'done' | 'failed' | 'refused';
+export type UploadStatus = 'queued' | 'uploading' | 'done' | 'failed' | 'refused';
 
 export type UploadItem = {
   key: number;
@@ -50,7 +54,7 @@ export class UploadQueue {
   /** Files being sent, or failed and waiting for a retry: the report must wait for them. */
   get unfinished(): { uploading: number; failed: number } {
     return {
-      uploading: this.items.filter((i) => i.status === 'uploading').length,
+      uploading: this.items.filter((i) => i.status === 'uploading' || i.status === 'queued').length,
       failed: this.items.filter((i) => i.status === 'failed').length,
     };
   }
@@ -65,31 +69,38 @@ export class UploadQueue {
       const key = this.nextKey++;
       const kept: ChosenFileInfo[] = this.items.filter((i) => i.status !== 'refused').map((i) => ({ name: i.name, size: i.size }));
       const refusal = checkAdditionalFile(kept, { name: file.name, size: file.size }, this.limits);
-      this.items = [...this.items, { key, name: file.name, size: file.size, status: refusal ? 'refused' : 'uploading', sent: 0, message: refusal?.message }];
-      if (!refusal) {
-        this.files.set(key, file);
-        this.send(key);
-      }
+      this.items = [...this.items, { key, name: file.name, size: file.size, status: refusal ? 'refused' : 'queued', sent: 0, message: refusal?.message }];
+      if (!refusal) this.files.set(key, file);
     }
     this.emit();
+    this.pump();
   }
 
-  /** Stops a file on its way; it leaves the list. */
+  /** Stops a file on its way or waiting for its turn; it leaves the list. */
   cancel(key: number): void {
-    this.requests.get(key)?.abort();
+    const request = this.requests.get(key);
+    if (request) request.abort();
+    else this.drop(key);
   }
 
   retry(key: number): void {
     if (!this.files.has(key)) return;
-    this.update(key, { status: 'uploading', sent: 0, message: undefined });
-    this.send(key);
+    this.update(key, { status: 'queued', sent: 0, message: undefined });
+    this.pump();
+  }
+
+  /** Starts the next waiting file when none is on its way. */
+  private pump(): void {
+    if (this.requests.size > 0) return;
+    const next = this.items.find((i) => i.status === 'queued');
+    if (next) this.send(next.key);
   }
 
   /** Takes a file back: a sent one is removed on the server too. */
   remove(key: number): void {
     const item = this.items.find((i) => i.key === key);
     if (!item) return;
-    if (item.status === 'uploading') return this.cancel(key);
+    if (item.status === 'uploading' || item.status === 'queued') return this.cancel(key);
     if (item.id) {
       const request = new XMLHttpRequest();
       request.open('DELETE', `${this.endpoint}/${encodeURIComponent(item.id)}`);
@@ -102,6 +113,7 @@ export class UploadQueue {
     const file = this.files.get(key)!;
     const request = new XMLHttpRequest();
     this.requests.set(key, request);
+    this.update(key, { status: 'uploading', sent: 0 });
     request.open('POST', this.endpoint);
     request.setRequestHeader('X-File-Name', encodeURIComponent(file.name));
     request.upload.onprogress = (event) => this.update(key, { sent: event.loaded });
@@ -110,20 +122,23 @@ export class UploadQueue {
       const body = parse(request.responseText);
       if (request.status === 201 && typeof body.id === 'string') {
         this.update(key, { status: 'done', sent: file.size, id: body.id });
-        return;
+      } else {
+        const message = typeof body.message === 'string' ? body.message : SERVER_FAILED;
+        // A refusal of the file itself cannot be helped by sending it again; the rest can.
+        const refused = request.status >= 400 && request.status < 500 && request.status !== 408 && request.status !== 429;
+        this.update(key, { status: refused ? 'refused' : 'failed', message });
       }
-      const message = typeof body.message === 'string' ? body.message : SERVER_FAILED;
-      // A refusal of the file itself cannot be helped by sending it again; the rest can.
-      const refused = request.status >= 400 && request.status < 500 && request.status !== 408 && request.status !== 429;
-      this.update(key, { status: refused ? 'refused' : 'failed', message });
+      this.pump();
     };
     request.onerror = () => {
       this.requests.delete(key);
       this.update(key, { status: 'failed', message: NETWORK_FAILED });
+      this.pump();
     };
     request.onabort = () => {
       this.requests.delete(key);
       this.drop(key);
+      this.pump();
     };
     request.send(file);
   }
@@ -154,6 +169,7 @@ function parse(text: string): Record<string, unknown> {
 }
 
 const STATUS_TEXT: Record<UploadStatus, string> = {
+  queued: 'Menunggu giliran…',
   uploading: 'Mengunggah…',
   done: 'Terkirim',
   failed: 'Gagal terkirim',
@@ -166,7 +182,7 @@ const SERVER_SNAPSHOT: UploadItem[] = [];
 export function UploadList({ queue }: { queue: UploadQueue }) {
   const items = useSyncExternalStore(queue.subscribe, queue.snapshot, () => SERVER_SNAPSHOT);
   if (items.length === 0) return null;
-  const inFlight = items.some((i) => i.status === 'uploading');
+  const inFlight = items.some((i) => i.status === 'uploading' || i.status === 'queued');
   const button = 'rounded-md border border-slate-400 bg-white px-3 py-1 text-sm font-semibold text-brand-800 hover:bg-slate-50';
   return (
     <div className="space-y-2">
@@ -175,7 +191,7 @@ export function UploadList({ queue }: { queue: UploadQueue }) {
           Jangan tutup halaman ini: berkas sedang diunggah.
         </p>
       ) : null}
-      <ul id="evidence-uploads" className="space-y-2" aria-label="Berkas bukti yang dipilih">
+      <ul id="evidence-uploads" className="space-y-2" aria-label="Unggahan bukti">
         {items.map((item) => (
           <li key={item.key} className="space-y-1 rounded-md border border-slate-300 p-2 text-sm">
             <p className="break-all font-medium text-slate-900">
@@ -189,7 +205,7 @@ export function UploadList({ queue }: { queue: UploadQueue }) {
                 aria-label={`Unggahan ${item.name}`}
               />
             ) : null}
-            <p aria-live="polite" className={item.status === 'done' ? 'text-green-800' : item.status === 'uploading' ? 'text-slate-700' : 'text-red-700'}>
+            <p aria-live="polite" className={item.status === 'done' ? 'text-green-800' : item.status === 'uploading' || item.status === 'queued' ? 'text-slate-700' : 'text-red-700'}>
               <span className="font-semibold">{STATUS_TEXT[item.status]}</span>
               {item.status === 'uploading' ? ` ${formatBytes(item.sent)} dari ${formatBytes(item.size)}` : null}
               {item.message ? <span className="block">{item.message}</span> : null}
@@ -200,7 +216,7 @@ export function UploadList({ queue }: { queue: UploadQueue }) {
                   Coba lagi
                 </button>
               ) : null}
-              {item.status === 'uploading' ? (
+              {item.status === 'uploading' || item.status === 'queued' ? (
                 <button type="button" className={button} aria-label={`Batalkan ${item.name}`} onClick={() => queue.cancel(item.key)}>
                   Batalkan
                 </button>

@@ -55,6 +55,13 @@ for (const javaScriptEnabled of [false, true]) {
       exe.writeUInt32LE(0x80, 0x3c);
       exe.write('PE\0\0', 0x80, 'latin1');
       await page.getByLabel('Berkas bukti').setInputFiles({ name: 'laporan.pdf', mimeType: 'application/pdf', buffer: exe });
+      if (javaScriptEnabled) {
+        // Sent ahead as soon as it is chosen (uploads.spec.ts): refused there, before the report.
+        await expect(page.locator('#evidence-uploads')).toContainText('bukan jenis yang diizinkan');
+        await expect(page.locator('#evidence-uploads')).toContainText('Ditolak, tidak dikirim');
+        await expect(page.locator('#what')).toHaveValue(REPORT.what);
+        return;
+      }
       await page.getByRole('button', { name: 'Kirim Laporan' }).click();
       await expect(page).toHaveURL(/\/lapor$/);
       await expect(page.locator('#evidence-error')).toContainText('bukan jenis yang diizinkan');
