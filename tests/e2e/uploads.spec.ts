@@ -74,7 +74,12 @@ test('[UNGGAH] a chosen file uploads with progress and size, can be cancelled, i
   // The picker is empty again: the form carries the upload's id, not the file a second time.
   expect(await picker.evaluate((input: HTMLInputElement) => input.files?.length ?? 0)).toBe(0);
 
+  // The uploads are bound to this browser by a random token in an HttpOnly cookie...
+  const bound = (await page.context().cookies()).find((c) => c.name === 'wbs_unggah');
+  expect(bound).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
   await submitAndReadTicket(page);
+  // ...which goes once the report has claimed them.
+  expect((await page.context().cookies()).some((c) => c.name === 'wbs_unggah')).toBe(false);
 
   // The officer finds the retried file on the case, and not the cancelled one.
   const officerContext = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'id-ID' });

@@ -42,6 +42,8 @@ export async function submitReportAction(_prev: ReportFormState, formData: FormD
     };
   }
 
+  // The uploads are claimed: the cookie that bound them to this browser would only show it was used to report.
+  if (formData.has('upload')) (await cookies()).delete(PENDING_UPLOAD_COOKIE);
   const receipt = JSON.stringify({ ticket: result.submitted.ticket, nonce: randomBytes(16).toString('hex') });
   (await cookies()).set(RECEIPT_COOKIE, seal(receipt, 'receipt', RECEIPT_TTL_SECONDS), {
     httpOnly: true,
