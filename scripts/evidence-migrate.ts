@@ -2,7 +2,7 @@ import { openDatabase } from '@/lib/db/client';
 import { applyMigrations } from '@/lib/db/migrate';
 import { databaseUrl, uploadthingConfig } from '@/lib/env';
 import { LocalDiskBackend } from '@/lib/storage';
-import { evidenceLeftToMigrate, migrateEvidenceToUploadthing } from '@/lib/storage/migrate';
+import { evidenceLeftToMigrate, migrateEvidenceToUploadthing, sweepRemoteOrphans } from '@/lib/storage/migrate';
 import { UploadthingBackend } from '@/lib/storage/uploadthing';
 
 /**
@@ -10,6 +10,7 @@ import { UploadthingBackend } from '@/lib/storage/uploadthing';
  * uploadthing (UPLOADTHING_TOKEN must be set). Resumable: progress is kept per file in
  * the database, so after an interruption run it again. The app may keep running
  * meanwhile (with UPLOADTHING_TOKEN set it reads a file from disk until it has moved).
+ * Then it removes files on uploadthing that no report refers to (sweepRemoteOrphans).
  * README.md ("Evidence storage") has the procedure.
  */
 async function main(): Promise<number> {
@@ -24,10 +25,11 @@ async function main(): Promise<number> {
     const before = await evidenceLeftToMigrate(db);
     console.log(`[wbs] ${before} evidence files to check.`);
     let seen = 0;
+    // uploadthing alone: the read-back after each upload must check uploadthing's copy.
+    const remote = new UploadthingBackend(config);
     const result = await migrateEvidenceToUploadthing(db, {
       source: new LocalDiskBackend(),
-      // uploadthing alone: the read-back after each upload must check uploadthing's copy.
-      target: new UploadthingBackend(config),
+      target: remote,
       onFile: () => {
         if (++seen % 50 === 0) console.log(`[wbs] ... ${seen} of ${before}`);
       },
@@ -36,6 +38,8 @@ async function main(): Promise<number> {
     if (result.missing.length > 0) {
       console.log(`[wbs] Found on neither side (restore them into DATA_DIR/evidence and run again): ${result.missing.join(', ')}`);
     }
+    const orphans = await sweepRemoteOrphans(db, remote);
+    if (orphans.length > 0) console.log(`[wbs] Removed ${orphans.length} files on uploadthing that no report refers to (left by failed submissions).`);
     return 0;
   } catch (error) {
     console.error(`[wbs] Stopped: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);

@@ -1,7 +1,8 @@
-import { and, asc, eq, gt, isNull, ne, or } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, ne, or } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
 import { attachments, evidenceMigrations, EVIDENCE_MIGRATION_STATES } from '@/lib/db/schema';
 import { BlobNotFoundError, type BlobBackend } from './backend';
+import type { UploadthingBackend } from './uploadthing';
 
 type State = (typeof EVIDENCE_MIGRATION_STATES)[number];
 
@@ -141,4 +142,35 @@ export async function evidenceLeftToMigrate(db: Database): Promise<number> {
     .leftJoin(evidenceMigrations, eq(evidenceMigrations.storageKey, attachments.storageKey))
     .where(or(isNull(evidenceMigrations.state), ne(evidenceMigrations.state, 'done')));
   return rows.length;
+}
+
+/**
+ * Deletes files on uploadthing that no attachment refers to: left by a submission whose
+ * upload and clean-up both failed (uploadthing went down in between). Such a file is
+ * ciphertext under a case key that was never saved, so it is unreadable anyway; this
+ * removes it. Only files named by a storage key (our custom ids) and older than
+ * `olderThanMs` are touched, so an upload whose report is still being stored, or an early
+ * upload waiting for its report (kept at most a day), is never taken.
+ */
+export async function sweepRemoteOrphans(
+  db: Database,
+  remote: Pick<UploadthingBackend, 'list' | 'delete'>,
+  options: { olderThanMs?: number; now?: number } = {},
+): Promise<string[]> {
+  const cutoff = (options.now ?? Date.now()) - (options.olderThanMs ?? 2 * 24 * 3600_000);
+  const candidates = (await remote.list())
+    .filter((f) => f.customId !== null && /^[0-9a-f]{32}$/.test(f.customId) && f.uploadedAt <= cutoff)
+    .map((f) => f.customId!);
+  const removed: string[] = [];
+  for (let i = 0; i < candidates.length; i += 200) {
+    const chunk = candidates.slice(i, i + 200);
+    const known = new Set(
+      (await db.select({ key: attachments.storageKey }).from(attachments).where(inArray(attachments.storageKey, chunk))).map((r) => r.key),
+    );
+    for (const key of chunk.filter((k) => !known.has(k))) {
+      await remote.delete(key);
+      removed.push(key);
+    }
+  }
+  return removed;
 }

@@ -84,4 +84,20 @@ export class UploadthingBackend implements BlobBackend {
     }
     await this.disk?.delete(key);
   }
+
+  /**
+   * Every file uploadthing holds for this app (listFiles, page by page), for the orphan
+   * sweep; `uploadedAt` in milliseconds.
+   */
+  async list(): Promise<{ key: string; customId: string | null; uploadedAt: number }[]> {
+    const all: { key: string; customId: string | null; uploadedAt: number }[] = [];
+    const limit = 500;
+    for (let offset = 0; ; offset += limit) {
+      const page = await this.api.listFiles({ limit, offset }).catch((error: unknown) => {
+        throw new StorageUnavailableError('uploadthing list failed', { cause: error });
+      });
+      all.push(...page.files.map((f) => ({ key: f.key, customId: f.customId, uploadedAt: f.uploadedAt })));
+      if (!page.hasMore || page.files.length === 0) return all;
+    }
+  }
 }

@@ -10,6 +10,9 @@ import { resetEnvCache } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { deleteEvidenceBlob, getBlobStore, setBlobStore } from '@/lib/storage';
 import { BlobNotFoundError } from '@/lib/storage/backend';
+import { sweepRemoteOrphans } from '@/lib/storage/migrate';
+import { UploadthingBackend } from '@/lib/storage/uploadthing';
+import { uploadthingConfig } from '@/lib/env';
 import { freshDatabase } from '../support/db';
 import { createOfficer } from '../support/factories';
 import { startFakeUploadthing, type FakeUploadthing } from '../support/fake-uploadthing';
@@ -168,6 +171,31 @@ describe('failures in the middle, with evidence on uploadthing', () => {
     } finally {
       await db.run(sql`DROP TRIGGER fail_attachments`);
     }
+  });
+
+  it('if the clean-up fails too, the orphan is unreadable and the sweep removes it later', async () => {
+    const kept = await submitted([textFile('tetap.txt', 'laporan yang sah')]);
+    await db.run(sql`CREATE TRIGGER fail_attachments BEFORE INSERT ON attachments BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`);
+    const before = await counts();
+    try {
+      fake.failDeletes(10);
+      const result = await handleReportSubmission(db, validReportForm({}, [textFile('yatim.txt', MARKER)]));
+      expect(result.ok).toBe(false);
+    } finally {
+      fake.recover();
+      await db.run(sql`DROP TRIGGER fail_attachments`);
+    }
+    // No case row; one file on uploadthing that nothing refers to, and no readable byte.
+    expect(await counts()).toEqual({ ...before, remote: before.remote + 1 });
+    expect(fake.allBytes().includes(Buffer.from('PENANDA-RAHASIA'))).toBe(false);
+
+    const remote = new UploadthingBackend(uploadthingConfig()!);
+    // Young files are left alone (their report may still be on its way).
+    expect(await sweepRemoteOrphans(db, remote)).toEqual([]);
+    const removed = await sweepRemoteOrphans(db, remote, { olderThanMs: 0 });
+    expect(removed).toHaveLength(1);
+    expect(await counts()).toEqual(before);
+    expect([...fake.files.values()].some((f) => f.customId === kept.rows[0].storageKey)).toBe(true);
   });
 
   it('works again once uploadthing is back', async () => {
