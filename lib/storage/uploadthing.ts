@@ -1,4 +1,4 @@
-import { UTApi, UTFile } from 'uploadthing/server';
+import type { UTApi } from 'uploadthing/server';
 import type { UploadthingConfig } from '@/lib/env';
 import { BlobNotFoundError, checkedKey, StorageUnavailableError, type BlobBackend } from './backend';
 
@@ -25,28 +25,36 @@ function withTimeout(input: RequestInfo | URL, init?: RequestInit): Promise<Resp
  * it) and deleted there too.
  */
 export class UploadthingBackend implements BlobBackend {
-  private readonly api: UTApi;
+  private sdk: Promise<{ api: UTApi; UTFile: typeof import('uploadthing/server').UTFile }> | undefined;
 
   constructor(
-    config: UploadthingConfig,
+    private readonly config: UploadthingConfig,
     private readonly disk?: BlobBackend,
-  ) {
-    this.api = new UTApi({
-      token: config.token,
-      apiUrl: config.apiUrl,
-      ingestUrl: config.ingestUrl,
-      ufsHost: config.ufsHost,
-      ufsAppIdLocation: config.ufsAppIdLocation,
-      fetch: withTimeout,
-      logLevel: 'Error',
-    });
+  ) {}
+
+  /** The SDK (and the Effect runtime under it) is loaded on first use, so disk-only installs never load it. */
+  private load() {
+    this.sdk ??= import('uploadthing/server').then(({ UTApi, UTFile }) => ({
+      UTFile,
+      api: new UTApi({
+        token: this.config.token,
+        apiUrl: this.config.apiUrl,
+        ingestUrl: this.config.ingestUrl,
+        ufsHost: this.config.ufsHost,
+        ufsAppIdLocation: this.config.ufsAppIdLocation,
+        fetch: withTimeout,
+        logLevel: 'Error',
+      }),
+    }));
+    return this.sdk;
   }
 
   async put(key: string, ciphertext: Uint8Array): Promise<void> {
     checkedKey(key);
+    const { api, UTFile } = await this.load();
     const file = new UTFile([new Uint8Array(ciphertext)], `${key}.bin`, { customId: key, type: 'application/octet-stream' });
     // uploadFiles answers a failed upload with `{ error }` and throws only for other faults.
-    const result = await this.api
+    const result = await api
       .uploadFiles(file, { contentDisposition: 'attachment' })
       .catch((error: unknown) => {
         throw new StorageUnavailableError('uploadthing upload failed', { cause: error });
@@ -65,7 +73,7 @@ export class UploadthingBackend implements BlobBackend {
     }
     let response: Response;
     try {
-      const { ufsUrl } = await this.api.generateSignedURL(key, { expiresIn: READ_URL_TTL_SECONDS });
+      const { ufsUrl } = await (await this.load()).api.generateSignedURL(key, { expiresIn: READ_URL_TTL_SECONDS });
       response = await withTimeout(ufsUrl);
     } catch (error) {
       throw new StorageUnavailableError('uploadthing read failed', { cause: error });
@@ -78,7 +86,7 @@ export class UploadthingBackend implements BlobBackend {
   async delete(key: string): Promise<void> {
     checkedKey(key);
     try {
-      await this.api.deleteFiles(key, { keyType: 'customId' });
+      await (await this.load()).api.deleteFiles(key, { keyType: 'customId' });
     } catch (error) {
       throw new StorageUnavailableError('uploadthing delete failed', { cause: error });
     }
@@ -91,9 +99,10 @@ export class UploadthingBackend implements BlobBackend {
    */
   async list(): Promise<{ key: string; customId: string | null; uploadedAt: number }[]> {
     const all: { key: string; customId: string | null; uploadedAt: number }[] = [];
+    const { api } = await this.load();
     const limit = 500;
     for (let offset = 0; ; offset += limit) {
-      const page = await this.api.listFiles({ limit, offset }).catch((error: unknown) => {
+      const page = await api.listFiles({ limit, offset }).catch((error: unknown) => {
         throw new StorageUnavailableError('uploadthing list failed', { cause: error });
       });
       all.push(...page.files.map((f) => ({ key: f.key, customId: f.customId, uploadedAt: f.uploadedAt })));
