@@ -60,6 +60,9 @@ export class UploadthingBackend implements BlobBackend {
         throw new StorageUnavailableError('uploadthing upload failed', { cause: error });
       });
     if (result.error) throw new StorageUnavailableError(`uploadthing upload failed: ${result.error.code}`, { cause: result.error });
+    // A file rewritten under its key (sealing a file from before per-case keys) must not
+    // be shadowed by the older disk copy, which reads would find first.
+    await this.disk?.delete(key);
   }
 
   async get(key: string): Promise<Buffer> {

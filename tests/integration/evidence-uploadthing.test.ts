@@ -8,7 +8,7 @@ import type { Database } from '@/lib/db/client';
 import { attachments, cases, reportedParties } from '@/lib/db/schema';
 import { resetEnvCache } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { deleteEvidenceBlob, getBlobStore, setBlobStore } from '@/lib/storage';
+import { deleteEvidenceBlob, getBlobStore, LocalDiskStore, newStorageKey, setBlobStore } from '@/lib/storage';
 import { BlobNotFoundError } from '@/lib/storage/backend';
 import { sweepRemoteOrphans } from '@/lib/storage/migrate';
 import { UploadthingBackend } from '@/lib/storage/uploadthing';
@@ -120,6 +120,18 @@ describe('evidence on uploadthing', () => {
     expect([...fake.files.values()].some((f) => f.customId === report.rows[0].storageKey)).toBe(true);
     await deleteEvidenceBlob(report.rows[0].storageKey);
     expect([...fake.files.values()].some((f) => f.customId === report.rows[0].storageKey)).toBe(false);
+  });
+
+  it('a file rewritten under its key (sealing an old install) replaces the disk copy reads would find first', async () => {
+    const key = newStorageKey();
+    const fileKey = Buffer.alloc(32, 7);
+    await new LocalDiskStore(evidenceDir).put(key, Buffer.from('versi lama di disk'), fileKey);
+    // Not moved yet: read from disk.
+    expect((await getBlobStore().get(key, fileKey)).toString()).toBe('versi lama di disk');
+    await getBlobStore().put(key, Buffer.from('versi baru'), fileKey);
+    expect((await getBlobStore().get(key, fileKey)).toString()).toBe('versi baru');
+    expect((await filesUnder(evidenceDir)).length).toBe(0);
+    await deleteEvidenceBlob(key);
   });
 
   it('a download while uploadthing is down is a clear refusal, not file data', async () => {
