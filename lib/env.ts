@@ -82,6 +82,22 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
+/** What the uploadthing SDK accepts as a token: base64 of JSON `{ apiKey: 'sk_…', appId, regions: [...] }`. */
+function isUploadthingToken(value: string): boolean {
+  try {
+    const parsed = JSON.parse(Buffer.from(value, 'base64').toString('utf8')) as Record<string, unknown>;
+    return (
+      typeof parsed.apiKey === 'string' &&
+      parsed.apiKey.startsWith('sk_') &&
+      typeof parsed.appId === 'string' &&
+      Array.isArray(parsed.regions) &&
+      parsed.regions.length > 0
+    );
+  } catch {
+    return false;
+  }
+}
+
 const EMAIL_ADDRESS = /^[^\s<>@"]+@[^\s<>@".]+(\.[^\s<>@".]+)*$/;
 
 /** The officer password minimum (lib/auth/account.ts holds officers to the same). */
@@ -120,6 +136,14 @@ export const envSchema = z.object({
     const named = /^[^<>"]{1,100}<([^<>]+)>$/.exec(value);
     return EMAIL_ADDRESS.test(named ? named[1].trim() : value);
   }),
+  UPLOADTHING_TOKEN: optionalString('the token from the uploadthing dashboard (base64 JSON with apiKey, appId, regions)', isUploadthingToken),
+  UPLOADTHING_API_URL: optionalString('an http:// or https:// address', isHttpUrl),
+  UPLOADTHING_INGEST_URL: optionalString('an http:// or https:// address', isHttpUrl),
+  UPLOADTHING_UFS_HOST: optionalString('a host name, with an optional port, e.g. ufs.sh', (value) => /^[A-Za-z0-9.\-]+(:\d{1,5})?$/.test(value)),
+  UPLOADTHING_UFS_APP_ID_LOCATION: z.preprocess(
+    blankToUndefined,
+    z.enum(['subdomain', 'path'], { message: 'subdomain or path' }).optional(),
+  ),
   OUTBOX_WORKER: flag('on or off', true, ['on', 'true', '1'], ['off', 'false', '0']),
   OUTBOX_INTERVAL_MS: integer('a whole number of milliseconds from 100 to 3600000', 100, 3_600_000, 2000),
   AUTH_TRUST_HOST: flag('true or false', true, ['true', '1'], ['false', '0']),
@@ -131,7 +155,7 @@ export type EnvName = keyof typeof envSchema.shape;
 export const ENV_NAMES = Object.keys(envSchema.shape) as EnvName[];
 
 /** Values never echoed in an error line: they are secrets. */
-const SECRET_VALUES = new Set<string>(['AUTH_SECRET', 'DATA_ENCRYPTION_KEY', 'DATA_ENCRYPTION_KEY_PREVIOUS', 'TICKET_HMAC_KEY', 'ADMIN_PASSWORD', 'RESEND_API_KEY', 'DATABASE_AUTH_TOKEN']);
+const SECRET_VALUES = new Set<string>(['AUTH_SECRET', 'DATA_ENCRYPTION_KEY', 'DATA_ENCRYPTION_KEY_PREVIOUS', 'TICKET_HMAC_KEY', 'ADMIN_PASSWORD', 'RESEND_API_KEY', 'DATABASE_AUTH_TOKEN', 'UPLOADTHING_TOKEN']);
 
 /** A bad configuration value. `message` is one line naming each bad variable and what it expects. */
 export class EnvError extends Error {
@@ -205,6 +229,30 @@ export function emailSendingConfigured(): boolean {
  */
 export function trustedProxyHops(): number {
   return env().TRUSTED_PROXY_HOPS;
+}
+
+export type UploadthingConfig = {
+  token: string;
+  apiUrl?: string;
+  ingestUrl?: string;
+  ufsHost?: string;
+  ufsAppIdLocation?: 'subdomain' | 'path';
+};
+
+/**
+ * Evidence goes to uploadthing when UPLOADTHING_TOKEN is set (null: local disk). The URL
+ * overrides are handed to the SDK explicitly, so it never reads the environment itself.
+ */
+export function uploadthingConfig(): UploadthingConfig | null {
+  const current = env();
+  if (!current.UPLOADTHING_TOKEN) return null;
+  return {
+    token: current.UPLOADTHING_TOKEN,
+    apiUrl: current.UPLOADTHING_API_URL,
+    ingestUrl: current.UPLOADTHING_INGEST_URL,
+    ufsHost: current.UPLOADTHING_UFS_HOST,
+    ufsAppIdLocation: current.UPLOADTHING_UFS_APP_ID_LOCATION,
+  };
 }
 
 export type Secrets = {

@@ -69,6 +69,8 @@ const APP_ERROR_STATUS = {
   too_many_files: 413,
   // Stored data the server could not read back
   evidence_unreadable: 500,
+  // The evidence storage service (uploadthing) could not be reached
+  evidence_storage_unavailable: 503,
 } as const satisfies Record<string, number>;
 
 export type AppErrorCode = keyof typeof APP_ERROR_STATUS;

@@ -6,6 +6,7 @@ import { attachments, cases } from '@/lib/db/schema';
 import { loadCaseCipher } from './case-crypto';
 import { AppError, logUnexpected } from '@/lib/errors';
 import { getBlobStore, type BlobStore } from '@/lib/storage';
+import { StorageUnavailableError } from '@/lib/storage/backend';
 import { isCaseNumber } from './case-number';
 
 /**
@@ -130,6 +131,12 @@ export async function loadEvidenceForOfficer(
     fileName = cipher.open(attachments.fileNameEnc, row.storageKey, row.fileNameEnc);
   } catch (error) {
     logUnexpected('evidence download', error);
+    if (error instanceof StorageUnavailableError) {
+      throw new AppError('evidence_storage_unavailable', {
+        userMessage: 'Layanan penyimpanan berkas bukti sedang tidak dapat dihubungi. Silakan coba unduh kembali beberapa saat lagi.',
+        cause: error,
+      });
+    }
     throw new AppError('evidence_unreadable', {
       userMessage: 'Berkas bukti tidak dapat dibaca dari penyimpanan. Hubungi administrator WBS.',
       cause: error,

@@ -7,6 +7,7 @@ import { chosenFiles, prepareEvidence } from '@/lib/storage/evidence';
 import { checkEvidenceList } from '@/lib/storage/evidence-rules';
 import type { BlobStore } from '@/lib/storage';
 import { claimPendingUploads, openPendingUploads, removeClaimedUploads, type OpenedPendingUpload } from './pending-uploads';
+import { StorageUnavailableError } from '@/lib/storage/backend';
 import { parseReportFields } from './schemas';
 import { submitReport, type SubmittedReport } from './submit';
 
@@ -15,6 +16,11 @@ export type ReportSubmissionResult =
   | { ok: false; message: string; fieldErrors: Record<string, string> };
 
 export const FORM_ERROR_SUMMARY = 'Laporan belum terkirim. Periksa kembali isian yang ditandai di bawah.';
+
+/** The evidence store (uploadthing) could not take the files: nothing was kept, the typed input comes back. */
+export const STORAGE_UNAVAILABLE_MESSAGE =
+  'Laporan belum terkirim: layanan penyimpanan berkas bukti sedang terganggu, sehingga tidak ada yang tersimpan. Isian Anda tetap ada di halaman ini; silakan kirim kembali beberapa saat lagi.';
+const STORAGE_UNAVAILABLE_FIELD = 'Berkas bukti belum dapat disimpan. Pilih ulang berkasnya sebelum mengirim kembali.';
 
 /**
  * The whole submission from a posted form: validate every text field, then the
@@ -83,6 +89,9 @@ export async function handleReportSubmission(
       return { ok: false, message: FORM_ERROR_SUMMARY, fieldErrors: { evidence: error.userMessage } };
     }
     logUnexpected('report submission', error);
+    if (error instanceof StorageUnavailableError) {
+      return { ok: false, message: STORAGE_UNAVAILABLE_MESSAGE, fieldErrors: { evidence: STORAGE_UNAVAILABLE_FIELD } };
+    }
     return { ok: false, message: GENERIC_ERROR_MESSAGE, fieldErrors: {} };
   }
 }

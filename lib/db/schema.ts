@@ -487,3 +487,16 @@ export const pendingUploads = sqliteTable(
   (t) => [index('pending_uploads_token_idx').on(t.tokenHash), index('pending_uploads_cleanup_idx').on(t.cleanupAt)],
 );
 export type PendingUpload = typeof pendingUploads.$inferSelect;
+export const EVIDENCE_MIGRATION_STATES = ['uploading', 'uploaded', 'done', 'missing'] as const;
+
+/**
+ * Progress of `npm run evidence:migrate` (local disk → uploadthing), one row per storage
+ * key, so an interrupted run resumes file by file: `uploading` (a copy may or may not be
+ * up), `uploaded` (uploadthing holds a verified copy; the disk copy may remain), `done`
+ * (only uploadthing holds it), `missing` (on neither side when the run looked).
+ */
+export const evidenceMigrations = sqliteTable('evidence_migrations', {
+  storageKey: text('storage_key').primaryKey(),
+  state: text('state', { enum: EVIDENCE_MIGRATION_STATES }).notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp' }).notNull(),
+});

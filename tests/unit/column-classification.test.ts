@@ -49,6 +49,8 @@ const CLASSIFICATION: Record<string, Record<string, Class>> = {
     id: C, kind: C, to_address: MASTER, subject: C, html: C, text_body: C, status: C, attempts: C, next_attempt_at: C,
     claimed_by: C, claimed_at: C, last_error: C, provider_id: C, sent_at: C, created_at: C,
   },
+  // Which evidence files `npm run evidence:migrate` has moved to uploadthing.
+  evidence_migrations: { storage_key: C, state: C, updated_at: C },
   holidays: { date: C, name: C },
   identity_requests: {
     id: C, case_id: C, officer_id: C, reason: CASE, status: C, decided_by: C, decided_at: C, created_at: C, sealed: C,
@@ -131,6 +133,7 @@ describe('every column is classified as clear, encrypted or hashed', () => {
         'wbs_evaluations.period_key', 'wbs_evaluations.section', 'wbs_evaluations.body',
         'pending_uploads.id', 'pending_uploads.storage_key', 'pending_uploads.master_key_id', 'pending_uploads.mime_type',
         'pending_uploads.extension', 'pending_uploads.state',
+        'evidence_migrations.storage_key', 'evidence_migrations.state',
       ].sort(),
     );
   });

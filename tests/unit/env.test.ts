@@ -230,6 +230,7 @@ describe('parseEnv(): each variable', () => {
   });
 
   const key = randomBytes(32);
+  const UT_TOKEN = Buffer.from(JSON.stringify({ apiKey: 'sk_live_abc', appId: 'app1', regions: ['sea1'] })).toString('base64');
   // [variable, accepted values with what they parse to, refused values]
   const cases: [string, [string, unknown][], string[]][] = [
     ['PORT', [['8080', 8080], ['1', 1], ['65535', 65535]], ['0', '65536', 'abc', '80.5', '-1']],
@@ -258,6 +259,15 @@ describe('parseEnv(): each variable', () => {
     ['RESEND_API_KEY', [['re_123abc', 're_123abc']], ['re 123']],
     ['RESEND_BASE_URL', [['http://127.0.0.1:3999', 'http://127.0.0.1:3999']], ['127.0.0.1:3999']],
     ['EMAIL_FROM', [['wbs@nttprov.go.id', 'wbs@nttprov.go.id'], ['WBS Biro Umum <wbs@nttprov.go.id>', 'WBS Biro Umum <wbs@nttprov.go.id>']], ['WBS Biro Umum', 'a@b.c\nBcc: x@y.z', '<>']],
+    [
+      'UPLOADTHING_TOKEN',
+      [[UT_TOKEN, UT_TOKEN]],
+      [Buffer.from(JSON.stringify({ apiKey: 'pk_x', appId: 'a', regions: ['sea1'] })).toString('base64'), 'sk_live_abc', 'bm90IGpzb24='],
+    ],
+    ['UPLOADTHING_API_URL', [['http://127.0.0.1:3999', 'http://127.0.0.1:3999']], ['127.0.0.1:3999']],
+    ['UPLOADTHING_INGEST_URL', [['https://sea1.ingest.uploadthing.com', 'https://sea1.ingest.uploadthing.com']], ['sea1.ingest']],
+    ['UPLOADTHING_UFS_HOST', [['ufs.sh', 'ufs.sh'], ['localhost:3999', 'localhost:3999']], ['https://ufs.sh', 'a b']],
+    ['UPLOADTHING_UFS_APP_ID_LOCATION', [['path', 'path'], ['subdomain', 'subdomain']], ['query']],
     ['OUTBOX_WORKER', [['off', false], ['OFF', false], ['on', true], ['true', true], ['0', false]], ['no', 'maybe']],
     ['OUTBOX_INTERVAL_MS', [['500', 500], ['100', 100]], ['99', 'fast', '3600001']],
     ['AUTH_TRUST_HOST', [['false', false], ['true', true], ['1', true], ['0', false]], ['yes please', 'ja']],

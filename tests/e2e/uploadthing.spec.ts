@@ -1,0 +1,104 @@
+import { expect, test, type Browser } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { startFakeUploadthing, type FakeUploadthing } from '../support/fake-uploadthing';
+import { fillReport, openReceivedCase, signInAsAdmin, submitAndReadTicket } from './support';
+
+/**
+ * The app under `npm start` with UPLOADTHING_TOKEN pointing at a fake uploadthing on
+ * 127.0.0.1: a reporter's file goes there encrypted (the browser talks only to the app),
+ * the officer downloads the same bytes, and while uploadthing is down the reporter gets a
+ * clear message with the typed input kept. The instance shares the main test server's
+ * data folder (one database, one admin), as a second instance behind a balancer would.
+ */
+
+const port = Number(process.env.E2E_PORT ?? 3210) + 3;
+const base = `http://127.0.0.1:${port}`;
+let fake: FakeUploadthing;
+let server: ChildProcess | undefined;
+
+test.describe.configure({ mode: 'serial' });
+
+async function waitFor(url: string, child: ChildProcess, timeoutMs = 150_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`server for ${url} exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`no answer from ${url}`);
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(200_000);
+  fake = await startFakeUploadthing();
+  server = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/start.ts'], {
+    env: {
+      ...process.env,
+      ...fake.env,
+      PORT: String(port),
+      HOSTNAME: '127.0.0.1',
+      DATA_DIR: process.env.E2E_DATA_DIR,
+      ADMIN_EMAIL: 'admin@wbs.test',
+      ADMIN_PASSWORD: 'admin-e2e-password',
+      NEXT_TELEMETRY_DISABLED: '1',
+      WBS_RATE_LIMIT_FACTOR: '100',
+      OUTBOX_WORKER: 'off',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  await waitFor(`${base}/`, server);
+});
+
+test.afterAll(async () => {
+  server?.kill('SIGTERM');
+  await fake?.stop();
+});
+
+async function pageOn(browser: Browser) {
+  const context = await browser.newContext({ baseURL: base, locale: 'id-ID', timezoneId: 'Asia/Makassar', viewport: { width: 360, height: 740 } });
+  return context.newPage();
+}
+
+test('a report with a file goes to uploadthing encrypted, and the officer downloads it', async ({ browser }) => {
+  const marker = `UT${Date.now().toString(36).toUpperCase()}`;
+  const evidence = `Catatan rahasia ${marker}: kuitansi pungutan Rp 500.000 tanggal 3 Maret.`;
+  const reporter = await pageOn(browser);
+  await reporter.goto('/lapor');
+  await fillReport(reporter, { what: `Bendahara meminta uang tunai kepada penyedia. ${marker}` });
+  await reporter.getByLabel('Berkas bukti').setInputFiles({ name: 'catatan.txt', mimeType: 'text/plain', buffer: Buffer.from(evidence) });
+  await submitAndReadTicket(reporter);
+
+  // uploadthing holds one new file, and not a readable byte of it.
+  expect(fake.files.size).toBe(1);
+  expect(fake.allBytes().includes(Buffer.from(marker))).toBe(false);
+
+  const officer = await pageOn(browser);
+  await signInAsAdmin(officer);
+  await openReceivedCase(officer, marker);
+  const [download] = await Promise.all([officer.waitForEvent('download'), officer.getByRole('link', { name: 'catatan.txt' }).click()]);
+  expect(await readFile((await download.path())!, 'utf8')).toBe(evidence);
+  expect(fake.requests.some((r) => r.method === 'GET' && r.path.startsWith(`/a/${fake.appId}/`) && r.status === 200)).toBe(true);
+});
+
+test('while uploadthing is down the reporter is told so, with the typed input kept', async ({ browser }) => {
+  fake.down();
+  try {
+    const what = `Pungutan di loket pelayanan setiap Senin pagi. DOWN${Date.now()}`;
+    const reporter = await pageOn(browser);
+    await reporter.goto('/lapor');
+    await fillReport(reporter, { what });
+    await reporter.getByLabel('Berkas bukti').setInputFiles({ name: 'catatan.txt', mimeType: 'text/plain', buffer: Buffer.from('bukti') });
+    await reporter.getByRole('button', { name: 'Kirim Laporan' }).click();
+    await expect(reporter.getByText('layanan penyimpanan berkas bukti sedang terganggu').first()).toBeVisible();
+    await expect(reporter).toHaveURL(/\/lapor$/);
+    await expect(reporter.locator('#what')).toHaveValue(what);
+  } finally {
+    fake.recover();
+  }
+  expect(fake.files.size).toBe(1);
+});
