@@ -54,6 +54,14 @@ export function getBlobStore(): BlobStore {
   return store;
 }
 
+/**
+ * Deletes one stored evidence file from the store in force (retention erasure); a file
+ * already gone is not an error. The one delete callers outside lib/storage use.
+ */
+export async function deleteStoredFile(storageKey: string): Promise<void> {
+  await getBlobStore().delete(storageKey);
+}
+
 /** Tests swap in a failing store to prove nothing is left behind. */
 export function setBlobStore(next: BlobStore | undefined): void {
   store = next;
