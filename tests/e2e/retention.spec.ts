@@ -49,7 +49,7 @@ test('[RETENSI] an admin previews and confirms a retention period; after the run
   await admin.locator('#tolak-laporan-alasan').selectOption('duplikat');
   await admin.locator('#tolak-laporan-penjelasan').fill(`Laporan yang sama sudah diterima sebelumnya. ${marker('publicnote')}`);
   await admin.getByRole('button', { name: 'Tolak Laporan' }).click();
-  await expect(admin.getByText('Laporan dinyatakan tidak dapat ditindaklanjuti.')).toBeVisible();
+  await expect(admin.getByText('Penjelasan Anda ditampilkan kepada pelapor.')).toBeVisible();
   await closedDaysAgo(caseNumber, 100);
 
   // The admin asks for 2 months and sees which cases that would erase; nothing is stored yet.
@@ -69,8 +69,9 @@ test('[RETENSI] an admin previews and confirms a retention period; after the run
   await expect(admin.getByTestId('retention-status')).toContainText('Tidak aktif');
 
   // Not confirmed yet: a run erases nothing.
-  expect(runRetention()).toContain('not confirmed');
-  expect(runRetention()).toContain('0 cases erased');
+  const unconfirmed = runRetention();
+  expect(unconfirmed).toContain('off: no retention period is set');
+  expect(unconfirmed).toContain('0 cases erased');
   await admin.goto(href);
   await expect(admin.getByText(tag)).toBeVisible();
 
@@ -98,8 +99,9 @@ test('[RETENSI] an admin previews and confirms a retention period; after the run
 
   // The admin page counts it; turning retention off leaves it erased.
   await admin.goto('/petugas/admin/pengaturan');
+  await expect(admin.getByText(/Kasus yang isinya telah dihapus/)).toBeVisible();
   await admin.getByRole('button', { name: 'Matikan retensi' }).click();
-  await expect(admin.getByText('Retensi dimatikan.')).toBeVisible();
+  await expect(admin.getByTestId('retention-status')).toContainText('Tidak aktif');
   await admin.goto('/petugas/admin/pengaturan');
   await expect(admin.getByTestId('retention-status')).toContainText('Tidak aktif');
   await admin.goto(href);
