@@ -101,6 +101,7 @@ test('[RETENSI] an admin previews and confirms a retention period; after the run
   await admin.goto('/petugas/admin/pengaturan');
   await expect(admin.getByText(/Kasus yang isinya telah dihapus/)).toBeVisible();
   await admin.getByRole('button', { name: 'Matikan retensi' }).click();
+  await expect(admin.getByText('Retensi dimatikan.')).toBeVisible();
   await expect(admin.getByTestId('retention-status')).toContainText('Tidak aktif');
   await admin.goto('/petugas/admin/pengaturan');
   await expect(admin.getByTestId('retention-status')).toContainText('Tidak aktif');

@@ -47,12 +47,14 @@ export function ConfirmRetentionForm({ months, dueNow }: { months: number; dueNo
   );
 }
 
-export function TurnOffRetentionForm() {
+/** Stays in the page once retention is off, so the result of turning it off is still announced. */
+export function TurnOffRetentionForm({ active }: { active: boolean }) {
   const [state, formAction, pending] = useActionState<ActionState, FormData>(turnOffRetentionAction, IDLE, PERMALINK);
+  if (!active && state.status === 'idle') return null;
   return (
     <form action={formAction} aria-label="Matikan retensi" className="space-y-3" noValidate>
       <FormMessage state={state} />
-      {state.status === 'success' ? null : <Submit label="Matikan retensi" pending={pending} variant="secondary" />}
+      {active && state.status !== 'success' ? <Submit label="Matikan retensi" pending={pending} variant="secondary" /> : null}
     </form>
   );
 }

@@ -95,7 +95,7 @@ export function RetentionSection({
         <dt className="font-semibold">Rotasi kunci induk terakhir</dt>
         <dd>{overview.lastKeyRotationAt ? <DateText at={overview.lastKeyRotationAt} /> : 'Belum pernah'}</dd>
       </dl>
-      {active ? <TurnOffRetentionForm /> : null}
+      <TurnOffRetentionForm active={active} />
 
       <form method="get" action="/petugas/admin/pengaturan#retensi" className="space-y-3" aria-label="Pratinjau retensi">
         <TextField
