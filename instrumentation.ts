@@ -1,6 +1,6 @@
 /**
  * Runs once when `next start` boots (Node runtime only, never during the build): checks
- * the configuration and starts the outbox delivery loop in this app instance. Several
+ * the configuration and starts the retention and outbox delivery loops in this app instance. Several
  * instances may each run one; rows are claimed atomically. OUTBOX_WORKER=off leaves
  * delivery to `npm run outbox:deliver` from cron.
  */
@@ -19,6 +19,9 @@ export async function register() {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   }
+  // Retention erasure, hourly (a no-op until an admin confirms a retention period).
+  const { startRetentionLoop } = await import('@/lib/cases/retention');
+  startRetentionLoop(getDb());
   if (!config.OUTBOX_WORKER) return;
   const { startDeliveryLoop } = await import('@/lib/email/delivery');
   startDeliveryLoop(getDb(), { intervalMs: config.OUTBOX_INTERVAL_MS });

@@ -48,6 +48,12 @@ export default defineConfig({
       name: 'phone',
       use: { ...devices['Desktop Chrome'], viewport: { width: 360, height: 740 }, isMobile: false, launchOptions },
     },
+    {
+      // After every other test: no marker typed by the suite is found in the data folder.
+      name: 'marker-scan',
+      testMatch: /marker-scan\.scan\.ts$/,
+      dependencies: ['phone'],
+    },
   ],
   webServer: {
     command: 'node node_modules/tsx/dist/cli.mjs scripts/start.ts',

@@ -130,6 +130,8 @@ export async function loadEvidenceForOfficer(
     bytes = await (options.store ?? getBlobStore()).get(row.storageKey, cipher.fileKey());
     fileName = cipher.open(attachments.fileNameEnc, row.storageKey, row.fileNameEnc);
   } catch (error) {
+    // Erased by retention: say so (410), it is not a storage fault.
+    if (error instanceof AppError && error.code === 'case_content_erased') throw error;
     logUnexpected('evidence download', error);
     if (error instanceof StorageUnavailableError) {
       throw new AppError('evidence_storage_unavailable', {

@@ -2,7 +2,7 @@ import { and, asc, eq, isNotNull, like, ne, notInArray, sql } from 'drizzle-orm'
 import { decryptJson } from '@/lib/crypto/aead';
 import { unwrapCaseKey, wrapCaseKey, type MasterKey } from '@/lib/crypto/case-keys';
 import type { Database } from '@/lib/db/client';
-import { caseKeys, emailOutbox, officers } from '@/lib/db/schema';
+import { caseKeys, emailOutbox, officers, settings } from '@/lib/db/schema';
 import { sealTotp, type StoredTotp } from '@/lib/auth/totp';
 import { sealRecipient } from '@/lib/email/recipient';
 import { masterKeys } from './case-crypto';
@@ -16,6 +16,26 @@ import { masterKeys } from './case-crypto';
  * by the master key directly (officers' TOTP secrets, reporters' addresses in the email
  * outbox) are re-sealed in the same run.
  */
+
+const LAST_ROTATION_KEY = 'keys.lastRotationAt';
+
+/**
+ * When a rotation last finished (every case key under the new master key), or null.
+ * The admin page reminds to rotate after each retention period (lib/cases/retention.ts):
+ * backups made before an erasure open only while their master key exists.
+ */
+export async function lastKeyRotationAt(db: Database): Promise<Date | null> {
+  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, LAST_ROTATION_KEY)).limit(1);
+  return typeof row?.value === 'string' ? new Date(row.value) : null;
+}
+
+async function recordKeyRotation(db: Database, at: Date): Promise<void> {
+  const value = at.toISOString();
+  await db
+    .insert(settings)
+    .values({ key: LAST_ROTATION_KEY, value, updatedAt: at })
+    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: at } });
+}
 
 export type RotationResult = { rewrapped: number; totpResealed: number; recipientsResealed: number };
 
@@ -128,5 +148,7 @@ export async function rotateCaseKeys(
     await db.update(emailOutbox).set({ toAddress: sealRecipient(email.kind, address) }).where(eq(emailOutbox.id, email.id));
     result.recipientsResealed += 1;
   }
+  // A finished rotation (the previous key given, nothing left under it) is recorded.
+  if (maybePrevious && (await keysLeftToRotate(db)) === 0) await recordKeyRotation(db, new Date());
   return result;
 }

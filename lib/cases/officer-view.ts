@@ -12,6 +12,7 @@ import {
   officers,
   reportedParties,
   summons,
+  type Case,
   type InfoRequest,
   type Summons,
 } from '@/lib/db/schema';
@@ -53,6 +54,7 @@ export const EVENT_LABELS: Record<string, string> = {
   message_from_reporter: 'Pesan dari pelapor',
   quarantine_released: 'Dikeluarkan dari karantina (bukan spam)',
   rejected_as_spam: 'Ditolak sebagai spam',
+  content_erased: 'Isi kasus dihapus (retensi)',
 };
 
 export const SUMMONS_STATUS_LABELS: Record<Summons['status'], string> = {
@@ -153,6 +155,8 @@ export type OfficerCaseView = {
   allowedActions: AllowedAction[];
   /** The asking officer's latest identity request; null if none. */
   identityAccess: 'pending' | 'approved' | 'denied' | null;
+  /** When retention erased the content (case key destroyed); then every text field is empty. */
+  erasedAt: Date | null;
 };
 
 function fileNameOf(cipher: CaseCipher, row: { id: number; storageKey: string; fileNameEnc: string; extension: string }): string {
@@ -199,6 +203,7 @@ export async function loadOfficerCaseView(
       createdAt: cases.createdAt,
       wrappedKey: caseKeys.wrappedKey,
       masterKeyId: caseKeys.masterKeyId,
+      destroyedAt: caseKeys.destroyedAt,
     })
     .from(cases)
     .leftJoin(caseKeys, eq(caseKeys.caseId, cases.id))
@@ -208,6 +213,7 @@ export async function loadOfficerCaseView(
     .limit(1);
   if (!row) return null;
   const caseId = row.id;
+  if (row.destroyedAt) return erasedCaseView(db, row, row.destroyedAt);
   const cipher = cipherFromRow(caseId, row.masterKeyId ? { wrappedKey: row.wrappedKey, masterKeyId: row.masterKeyId } : null);
 
   const [parties, fileRows, events, messageRows, requestRows, summonsRows, settings, access] = await Promise.all([
@@ -377,5 +383,71 @@ export async function loadOfficerCaseView(
     deadline,
     allowedActions: allowedActionsFor(row.state, { openInfoRequestDueAt: openRequest?.dueAt ?? null, now, quarantined: row.quarantined }),
     identityAccess: access?.status ?? null,
+    erasedAt: null,
+  };
+}
+
+/**
+ * A case erased by retention: what stays in clear (number, category, state, dates,
+ * outcome, the timeline's steps without their notes) and nothing that needs the key.
+ */
+async function erasedCaseView(
+  db: Database,
+  row: {
+    id: number;
+    caseNumber: string;
+    state: CaseState;
+    category: string | null;
+    whenDate: string | null;
+    anonymous: boolean;
+    quarantined: boolean;
+    assignedOfficerName: string | null;
+    rejectionReason: Case['rejectionReason'];
+    outcome: Case['outcome'];
+    createdAt: Date;
+    stateChangedAt: Date;
+  },
+  erasedAt: Date,
+): Promise<OfficerCaseView> {
+  const events = await db
+    .select({
+      id: caseEvents.id,
+      at: caseEvents.createdAt,
+      kind: caseEvents.kind,
+      fromState: caseEvents.fromState,
+      toState: caseEvents.toState,
+      officerName: officers.name,
+      visibleToReporter: caseEvents.visibleToReporter,
+    })
+    .from(caseEvents)
+    .leftJoin(officers, eq(officers.id, caseEvents.officerId))
+    .where(eq(caseEvents.caseId, row.id))
+    .orderBy(asc(caseEvents.createdAt), asc(caseEvents.id));
+  return {
+    id: row.id,
+    caseNumber: row.caseNumber,
+    state: row.state,
+    stateLabel: officerLabel(row.state),
+    category: row.category,
+    createdAt: row.createdAt,
+    stateChangedAt: row.stateChangedAt,
+    report: { what: '', where: '', whenText: '', whenDate: row.whenDate, who: '', how: '' },
+    anonymous: row.anonymous,
+    quarantined: row.quarantined,
+    assignedOfficerName: row.assignedOfficerName,
+    rejectionReason: row.rejectionReason ? REJECTION_REASON_LABELS[row.rejectionReason] : null,
+    outcome: row.outcome ? OUTCOME_LABELS[row.outcome] : null,
+    outcomeSummary: null,
+    referredTo: null,
+    reportedParties: [],
+    attachments: [],
+    timeline: events.map((event) => ({ ...event, internalNote: null, publicNote: null, label: EVENT_LABELS[event.kind] ?? event.kind })),
+    thread: [],
+    infoRequests: [],
+    summons: [],
+    deadline: null,
+    allowedActions: [],
+    identityAccess: null,
+    erasedAt,
   };
 }

@@ -35,6 +35,8 @@ export type ReporterView = {
   timeline: ReporterTimelineEntry[];
   openInfoRequests: ReporterInfoRequest[];
   reporterSummons: ReporterSummons[];
+  /** When retention erased the case's content; then notes, messages and summons are gone. */
+  erasedAt: Date | null;
 };
 
 /** Labels for timeline events that do not change the state (kinds written by the officer side). */
@@ -91,7 +93,13 @@ export async function loadReporterView(db: Database, caseId: number): Promise<Re
   // Independent reads, issued together; each uses an index that starts with case_id.
   const [caseRows, events, requests, summonsRows, thread] = await Promise.all([
     db
-      .select({ state: cases.state, createdAt: cases.createdAt, wrappedKey: caseKeys.wrappedKey, masterKeyId: caseKeys.masterKeyId })
+      .select({
+        state: cases.state,
+        createdAt: cases.createdAt,
+        wrappedKey: caseKeys.wrappedKey,
+        masterKeyId: caseKeys.masterKeyId,
+        destroyedAt: caseKeys.destroyedAt,
+      })
       .from(cases)
       .leftJoin(caseKeys, eq(caseKeys.caseId, cases.id))
       .where(eq(cases.id, caseId))
@@ -136,6 +144,21 @@ export async function loadReporterView(db: Database, caseId: number): Promise<Re
 
   const found = caseRows[0];
   if (!found) return null;
+  if (found.destroyedAt) {
+    // Erased by retention: the steps stay, every text needs the destroyed key.
+    return {
+      stateLabel: reporterLabel(found.state),
+      open: false,
+      messages: [],
+      submittedAt: found.createdAt,
+      timeline: withoutSilentRepeats(
+        events.map((event) => ({ at: event.createdAt, label: eventLabel(event.kind, event.fromState, event.toState), note: null })),
+      ),
+      openInfoRequests: [],
+      reporterSummons: [],
+      erasedAt: found.destroyedAt,
+    };
+  }
   const cipher = cipherFromRow(caseId, found.masterKeyId ? { wrappedKey: found.wrappedKey, masterKeyId: found.masterKeyId } : null);
 
   const timeline = withoutSilentRepeats(
@@ -165,5 +188,6 @@ export async function loadReporterView(db: Database, caseId: number): Promise<Re
     timeline,
     openInfoRequests: requests.map((request) => ({ ...request, questions: cipher.open(infoRequests.questions, request.id, request.questions) })),
     reporterSummons,
+    erasedAt: null,
   };
 }

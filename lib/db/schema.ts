@@ -140,8 +140,17 @@ export const caseKeys = sqliteTable(
     createdAt: createdAt(),
     rewrappedAt: integer('rewrapped_at', { mode: 'timestamp' }),
     destroyedAt: integer('destroyed_at', { mode: 'timestamp' }),
+    /**
+     * When retention finished deleting the case's evidence files (after `destroyed_at`):
+     * null on an erased case means a run stopped between the two steps, and the next
+     * run deletes the files (lib/cases/retention.ts).
+     */
+    filesErasedAt: integer('files_erased_at', { mode: 'timestamp' }),
   },
-  (t) => [index('case_keys_master_idx').on(t.masterKeyId, t.caseId)],
+  (t) => [
+    index('case_keys_master_idx').on(t.masterKeyId, t.caseId),
+    index('case_keys_destroyed_idx').on(t.destroyedAt, t.filesErasedAt),
+  ],
 );
 export type CaseKeyRow = typeof caseKeys.$inferSelect;
 

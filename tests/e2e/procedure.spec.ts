@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { caseState, daysAhead, fillReport, lookUp, openReceivedCase, reloadPage, signInAsAdmin, sloppy, submitAndReadTicket } from './support';
+import { caseState, daysAhead, fillReport, lookUp, marker as mrk, openReceivedCase, reloadPage, signInAsAdmin, sloppy, submitAndReadTicket } from './support';
 import { MINIMAL_PDF } from '../support/forms';
 
 // A real one-page PDF: the server rewrites evidence without metadata, so it must parse.
@@ -17,7 +17,7 @@ async function schedule(officer: Page, role: 'Pelapor' | 'Saksi' | 'Terlapor', n
   await form.getByLabel('Tanggal').fill(daysAhead(3));
   await form.getByLabel('Jam').fill('09:00');
   await form.getByLabel('Tempat').fill(place);
-  await form.getByLabel('Agenda').fill(`Klarifikasi laporan oleh ${role.toLowerCase()}`);
+  await form.getByLabel('Agenda').fill(`Klarifikasi laporan oleh ${role.toLowerCase()} ${mrk('summonsagenda')}`);
   await form.getByRole('button', { name: 'Jadwalkan Pemanggilan' }).click();
   await expect(officer.getByText(/Pemanggilan (pelapor )?telah dijadwalkan/)).toBeVisible();
   await reloadPage(officer);
@@ -37,14 +37,26 @@ for (const reporterJs of [false, true]) {
   test(`[PROSEDUR] the whole procedure, reporter with JavaScript ${reporterJs ? 'on' : 'off'}: verify → ask → answer with a file → accept → summons → conclude`, async ({ browser }) => {
     test.setTimeout(180_000);
     const marker = `Penanda-${reporterJs ? 'js' : 'nojs'}-${Date.now()}`;
-    const witness = `Saksi ${marker}`;
-    const reported = `Terlapor ${marker}`;
+    // MRK- markers in every field typed here: the marker scan finds none of them at rest.
+    const witness = `Saksi ${mrk('summonsname')}`;
+    const reported = `Terlapor ${mrk('summonsname')}`;
+    const answerFile = `${mrk('filename')}.pdf`;
+    const reporterPlace = `Ruang Rapat Biro Umum ${mrk('summonsplace')}`;
+    const minutes = `Pelapor hadir dan menjelaskan kronologi permintaan uang. ${mrk('minutes')}`;
+    const officerMessage = `Terima kasih, mohon siapkan dokumen asli. ${mrk('officermessage')}`;
+    const reporterMessage = `Baik, dokumen asli saya bawa saat klarifikasi. ${mrk('reportermessage')}`;
     const reporter = await newPage(browser, reporterJs);
     const officer = await newPage(browser, true);
 
     // The reporter submits and keeps the ticket.
     await reporter.goto('/lapor');
-    await fillReport(reporter, { what: `Bendahara meminta uang tunai kepada penyedia. ${marker}` });
+    await fillReport(reporter, { what: `Bendahara meminta uang tunai kepada penyedia. ${marker} ${mrk('what')}` });
+    // The reporter gives their identity (encrypted; shown to officers only on a request).
+    await reporter.locator('#anonymous-no').check();
+    await reporter.locator('#reporterName').fill(`Maria Ndun ${mrk('idname')}`);
+    await reporter.locator('#reporterPhone').fill(mrk('idphone', { digits: true }));
+    await reporter.locator('#reporterEmail').fill(`${mrk('idemail').toLowerCase()}@contoh.id`);
+    await reporter.locator('#reporterAddress').fill(`Jalan El Tari, Kupang ${mrk('idaddress')}`);
     const ticket = await submitAndReadTicket(reporter);
 
     // The officer signs in, finds the case and starts verification.
@@ -55,7 +67,7 @@ for (const reporterJs of [false, true]) {
 
     // Something is missing: the officer asks, the reporter answers on /status with a file.
     const ask = officer.getByRole('form', { name: 'Minta kelengkapan informasi' });
-    await ask.getByLabel('Pertanyaan untuk pelapor').fill('Mohon lampirkan kuitansi atau bukti permintaan uang tersebut.');
+    await ask.getByLabel('Pertanyaan untuk pelapor').fill(`Mohon lampirkan kuitansi atau bukti permintaan uang tersebut. ${mrk('question')}`);
     await ask.getByRole('button', { name: 'Minta Kelengkapan' }).click();
     await expectRecordedState(officer, 'Permintaan kelengkapan telah dikirim.', 'Menunggu Kelengkapan');
 
@@ -63,28 +75,30 @@ for (const reporterJs of [false, true]) {
     await expect(caseState(reporter)).toHaveText('Perlu Kelengkapan');
     await expect(reporter.getByText('Mohon lampirkan kuitansi')).toBeVisible();
     const answer = reporter.getByRole('form', { name: 'Jawab permintaan kelengkapan' });
-    await answer.getByLabel('Jawaban Anda').fill('Kuitansi permintaan uang saya lampirkan.');
-    await answer.getByLabel('Lampiran').setInputFiles({ name: 'kuitansi-jawaban.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await answer.getByLabel('Jawaban Anda').fill(`Kuitansi permintaan uang saya lampirkan. ${mrk('answer')}`);
+    await answer.getByLabel('Lampiran').setInputFiles({ name: answerFile, mimeType: 'application/pdf', buffer: PDF });
     await answer.getByRole('button', { name: 'Kirim Jawaban' }).click();
     await expectRecordedState(reporter, 'Jawaban Anda telah terkirim', 'Diverifikasi');
 
     // The case is back in Verifikasi with the answer and its file in the thread.
     await officer.reload();
     await expect(officer.getByText('Kuitansi permintaan uang saya lampirkan.')).toBeVisible();
-    await expect(officer.locator('#percakapan').getByRole('link', { name: 'kuitansi-jawaban.pdf' })).toBeVisible();
+    await expect(officer.locator('#percakapan').getByRole('link', { name: answerFile })).toBeVisible();
+    await officer.locator('#nyatakan-lengkap-publik').fill(`Laporan Anda lengkap dan sedang ditelaah. ${mrk('publicnote')}`);
+    await officer.locator('#nyatakan-lengkap-internal').fill(`Cocokkan kuitansi dengan buku kas. ${mrk('internalnote')}`);
     await officer.getByRole('button', { name: 'Nyatakan Lengkap' }).click();
     await expectRecordedState(officer, 'Laporan dinyatakan lengkap.', 'Penelaahan');
 
     // Summons of the reporter (they see it) and of a witness (they never do).
-    await schedule(officer, 'Pelapor', 'Pelapor', 'Ruang Rapat Biro Umum');
+    await schedule(officer, 'Pelapor', 'Pelapor', reporterPlace);
     await reporter.goto('/status');
     await expect(reporter.getByRole('heading', { name: 'Undangan klarifikasi' })).toBeVisible();
-    await expect(reporter.getByText('Ruang Rapat Biro Umum', { exact: true })).toBeVisible();
+    await expect(reporter.getByText(reporterPlace, { exact: true })).toBeVisible();
 
-    await schedule(officer, 'Saksi', witness, 'Ruang Inspeksi');
+    await schedule(officer, 'Saksi', witness, `Ruang Inspeksi ${mrk('summonsplace')}`);
     const reporterSummons = officer.getByRole('region', { name: 'Pemanggilan Pelapor: Pelapor' });
     await reporterSummons.getByLabel('Hadir', { exact: true }).check();
-    await reporterSummons.getByLabel('Berita acara').fill('Pelapor hadir dan menjelaskan kronologi permintaan uang.');
+    await reporterSummons.getByLabel('Berita acara').fill(minutes);
     await reporterSummons.getByRole('button', { name: 'Catat Kehadiran' }).click();
     await expect(reporterSummons.getByText('Kehadiran dan berita acara telah dicatat.')).toBeVisible();
     // After a reload: the outcome form is gone (so no radio label can match), the summons
@@ -92,11 +106,27 @@ for (const reporterJs of [false, true]) {
     await reloadPage(officer);
     await expect(reporterSummons.getByRole('radio')).toHaveCount(0);
     await expect(reporterSummons.getByText('Hadir', { exact: true })).toBeVisible();
-    await expect(reporterSummons.getByText('Pelapor hadir dan menjelaskan kronologi permintaan uang.')).toBeVisible();
+    await expect(reporterSummons.getByText(minutes)).toBeVisible();
     await expect(officer.locator('#riwayat').getByText('Pemanggilan: hadir', { exact: true })).toBeVisible();
 
     // The reported party is summoned: the reporter sees nothing of it.
-    await schedule(officer, 'Terlapor', reported, 'Ruang Kepala Biro');
+    // A message each way, and a written request to see the reporter's identity.
+    await officer.locator('#kirim-pesan-isi').fill(officerMessage);
+    await officer.getByRole('button', { name: 'Kirim Pesan' }).click();
+    await expect(officer.getByText('Pesan telah dikirim.')).toBeVisible();
+    await reporter.goto('/status');
+    await expect(reporter.getByText(officerMessage)).toBeVisible();
+    const toOfficer = reporter.getByRole('form', { name: 'Kirim pesan kepada petugas' });
+    await toOfficer.getByLabel('Pesan untuk petugas').fill(reporterMessage);
+    await toOfficer.getByRole('button', { name: 'Kirim Pesan' }).click();
+    await reloadPage(reporter);
+    await expect(reporter.getByText(reporterMessage)).toBeVisible();
+    await reloadPage(officer);
+    await officer.locator('#identitas-alasan').fill(`Pelapor perlu dihubungi untuk jadwal ulang. ${mrk('identityreason')}`);
+    await officer.getByRole('button', { name: 'Minta Akses Identitas' }).click();
+    await expect(officer.getByText(/Permintaan tercatat/)).toBeVisible();
+
+    await schedule(officer, 'Terlapor', reported, `Ruang Kepala Biro ${mrk('summonsplace')}`);
     await expect(caseState(officer)).toHaveText('Pemeriksaan Terlapor');
     await reporter.goto('/status');
     await expect(caseState(reporter)).toHaveText('Diproses');
@@ -109,7 +139,8 @@ for (const reporterJs of [false, true]) {
     // Conclusion, and the reporter reads it.
     const conclude = officer.getByRole('form', { name: 'Selesaikan kasus' });
     await conclude.getByLabel('Hasil penanganan').selectOption({ index: 2 });
-    await conclude.getByLabel('Ringkasan hasil untuk pelapor').fill('Terlapor terbukti melanggar disiplin dan telah dijatuhi sanksi sesuai ketentuan.');
+    await conclude.getByLabel('Ringkasan hasil untuk pelapor').fill(`Terlapor terbukti melanggar disiplin dan telah dijatuhi sanksi sesuai ketentuan. ${mrk('conclusion')}`);
+    await conclude.getByLabel('Catatan internal').fill(`Sanksi ditetapkan oleh Sekda. ${mrk('internalnote')}`);
     await conclude.getByRole('button', { name: 'Selesaikan Kasus' }).click();
     await expectRecordedState(officer, 'Kasus telah diselesaikan.', 'Selesai');
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { fillReport, lookUp, submitAndReadTicket } from './support';
+import { fillReport, lookUp, marker, submitAndReadTicket } from './support';
 
 /**
  * "Selesai / Keluar" on /status ends the session on the server: a copy of the status
@@ -29,7 +29,7 @@ test('[SESI] a status cookie copied before "Keluar" is refused afterwards, for r
   await expect(page.getByLabel('Kode tiket')).toBeVisible();
 
   // The copy posts from the page it still has open: refused (the page comes back without the case).
-  const attempt = `Pesan dari salinan cookie ${Date.now()}`;
+  const attempt = `Pesan dari salinan cookie ${Date.now()} ${marker('reportermessage')}`;
   await message.getByLabel('Pesan untuk petugas').fill(attempt);
   await message.getByRole('button', { name: 'Kirim Pesan' }).click();
   await expect(copied.getByLabel('Kode tiket')).toBeVisible();

@@ -2,16 +2,20 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { generate } from 'otplib';
+import { marker } from './markers';
+
+export { marker, markersFile } from './markers';
 
 /** What a reporter types into the form; every required element, well above minimums. */
 export const REPORT = {
-  party0Name: 'Budi Santoso',
-  party0Position: 'Bendahara Pengeluaran',
-  what: 'Bendahara meminta uang Rp 500.000 kepada setiap penyedia sebelum tagihan dibayarkan.',
-  where: 'Ruang Keuangan Biro Umum, lantai 2',
-  whenText: 'Setiap awal bulan sejak Januari 2026',
-  who: 'Dua staf keuangan mengetahui kejadian ini',
-  how: 'Uang diminta tunai di ruang kerja dengan alasan biaya administrasi yang tidak ada dasarnya.',
+  party0Name: `Budi Santoso ${marker('partyname')}`,
+  party0Position: `Bendahara Pengeluaran ${marker('partyposition')}`,
+  party0WorkUnit: `Subbagian Keuangan ${marker('partyunit')}`,
+  what: `Bendahara meminta uang Rp 500.000 kepada setiap penyedia sebelum tagihan dibayarkan. ${marker('what')}`,
+  where: `Ruang Keuangan Biro Umum, lantai 2 ${marker('where')}`,
+  whenText: `Setiap awal bulan sejak Januari 2026 ${marker('when')}`,
+  who: `Dua staf keuangan mengetahui kejadian ini ${marker('who')}`,
+  how: `Uang diminta tunai di ruang kerja dengan alasan biaya administrasi yang tidak ada dasarnya. ${marker('how')}`,
 };
 
 export const CATEGORY_LABEL = 'Pungutan liar';
@@ -21,6 +25,7 @@ export async function fillReport(page: Page, overrides: Partial<typeof REPORT> =
   const r = { ...REPORT, ...overrides };
   await page.getByLabel('Nama terlapor', { exact: false }).first().fill(r.party0Name);
   await page.locator('#party0Position').fill(r.party0Position);
+  await page.locator('#party0WorkUnit').fill(r.party0WorkUnit);
   await page.getByLabel('Kategori pelanggaran').selectOption({ label: CATEGORY_LABEL });
   await page.locator('#what').fill(r.what);
   await page.locator('#where').fill(r.where);

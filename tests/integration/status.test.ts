@@ -119,6 +119,7 @@ describe('loadReporterView', () => {
       reporterSummons: [
         { scheduledAt: at('2026-03-26T01:00:00Z'), place: 'Ruang Rapat Biro Umum', agenda: 'Klarifikasi laporan' },
       ],
+      erasedAt: null,
     });
     const text = JSON.stringify(view);
     for (const secret of ['RAHASIA', caseNumber, 'Petugas Rahasia', 'Saksi Budi', 'Terlapor Ani', 'Pungutan liar', 'Staf loket']) {

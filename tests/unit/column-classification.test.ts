@@ -34,7 +34,7 @@ const CLASSIFICATION: Record<string, Record<string, Class>> = {
     id: C, case_id: C, kind: C, from_state: C, to_state: C, officer_id: C, internal_note: CASE, public_note: CASE,
     visible_to_reporter: C, created_at: C, sealed: C,
   },
-  case_keys: { case_id: C, wrapped_key: MASTER, master_key_id: C, created_at: C, rewrapped_at: C, destroyed_at: C },
+  case_keys: { case_id: C, wrapped_key: MASTER, master_key_id: C, created_at: C, rewrapped_at: C, destroyed_at: C, files_erased_at: C },
   cases: {
     id: C, case_number: C, ticket_hash: 'keyed hash', state: C, category_id: C, what: CASE, where_text: CASE,
     when_text: CASE, when_date: C, who_text: CASE, how_text: CASE, anonymous: C, reporter_identity_enc: CASE,

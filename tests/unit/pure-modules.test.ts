@@ -14,6 +14,7 @@ const PURE_ROOTS = [
   'lib/cases/summons-rules.ts',
   'lib/cases/officer-actions.ts',
   'lib/cases/case-number.ts',
+  'lib/cases/retention-rules.ts',
   'lib/auth/activation.ts',
   'lib/errors.ts',
 ];

@@ -80,6 +80,15 @@ function CaseStatus({ view }: { view: ReporterView }) {
         <p className="mt-3 text-sm text-slate-700">
           Dikirim pada <DateText at={view.submittedAt} />
         </p>
+        {view.erasedAt ? (
+          <p className="mt-3 rounded-md border border-slate-400 bg-slate-50 p-3" data-testid="content-erased">
+            <strong>
+              Isi kasus dihapus pada <DateText at={view.erasedAt} />.
+            </strong>{' '}
+            Masa simpan laporan Anda telah berakhir: isi laporan, bukti, dan percakapan telah dihapus dan tidak dapat dibaca
+            lagi oleh siapa pun, termasuk petugas. Status akhirnya tetap ditampilkan di sini.
+          </p>
+        ) : null}
       </section>
 
       {view.openInfoRequests.length > 0 && (

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { DeadlineNote, EvidenceList, ReportDetails, Section, Thread, Timeline } from '@/components/officer/case-sections';
 import { AcceptForm, ConcludeForm, ReferForm, RejectForm, ReturnToInvestigationForm, StartVerificationForm } from '@/components/officer/decision-forms';
+import { ErasedCase } from '@/components/officer/erased-case';
 import { IdentityPanel } from '@/components/officer/identity-panel';
 import { MessageForm } from '@/components/officer/message-form';
 import { QuarantineForms } from '@/components/officer/quarantine-forms';
@@ -45,6 +46,7 @@ export default async function CasePage({ params }: Props) {
   const db = getDb();
   const view = await loadOfficerCaseView(db, officer, caseNumber);
   if (!view) notFound();
+  if (view.erasedAt) return <ErasedCase view={view} erasedAt={view.erasedAt} />;
 
   const now = new Date();
   const settings = await getSettings(db);

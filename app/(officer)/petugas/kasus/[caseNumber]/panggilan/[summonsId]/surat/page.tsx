@@ -51,11 +51,15 @@ export default async function SummonsLetterPage({ params }: Props) {
   if (!officer) redirect('/petugas/masuk');
 
   let letter: SummonsLetter | null = null;
+  let erased = false;
   try {
     letter = await loadSummonsLetter(getDb(), officer, caseNumber, summonsId);
   } catch (error) {
-    if (!(error instanceof AppError && error.code === 'summons_not_found')) throw error;
+    erased = error instanceof AppError && error.code === 'case_content_erased';
+    if (!(error instanceof AppError && error.code === 'summons_not_found') && !erased) throw error;
   }
+  // An erased case has no letter to print: its page says when the content was erased.
+  if (erased) redirect(`/petugas/kasus/${encodeURIComponent(caseNumber)}`);
   if (!letter) notFound();
 
   const { office } = letter;

@@ -1,0 +1,40 @@
+import { openDatabase } from '@/lib/db/client';
+import { databaseUrl } from '@/lib/env';
+import { getRetentionPolicy, runRetention } from '@/lib/cases/retention';
+import { policyActive } from '@/lib/cases/retention-rules';
+
+/**
+ * `npm run retention:run`: one retention pass (lib/cases/retention.ts), for a cron job or
+ * by hand. Each app instance also runs it hourly by itself; running this beside them is
+ * safe (each case is claimed in the database) and it resumes whatever a stopped run left.
+ * Prints counts only, never a case's content.
+ */
+async function main(): Promise<number> {
+  const { client, db } = openDatabase(databaseUrl());
+  try {
+    const policy = await getRetentionPolicy(db);
+    if (!policyActive(policy)) {
+      console.log(
+        policy.months === null
+          ? '[retention] off: no retention period is set (admin page: Pengaturan → Retensi isi kasus).'
+          : '[retention] not confirmed: an admin has to confirm the period after its preview.',
+      );
+    }
+    const result = await runRetention(db, {
+      onBatch: (n) => console.log(`[retention] ... ${n} cases erased`),
+    });
+    console.log(`[retention] done: ${result.erased} cases erased, evidence files of ${result.filesPurged} erased cases deleted.`);
+    return 0;
+  } finally {
+    client.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const code = (error as { code?: unknown })?.code;
+    console.error(`[retention] run failed: ${typeof code === 'string' ? code : error instanceof Error ? error.message : 'unknown error'}`);
+    process.exit(1);
+  },
+);
