@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
@@ -98,6 +98,11 @@ function isUploadthingToken(value: string): boolean {
   }
 }
 
+/** A URL @libsql/client opens: a local file, or a libSQL server (sqld / Turso). */
+function isLibsqlUrl(value: string): boolean {
+  return /^(file:.+|(libsql|https?|wss?):\/\/[^\s/]+\S*)$/.test(value);
+}
+
 const EMAIL_ADDRESS = /^[^\s<>@"]+@[^\s<>@".]+(\.[^\s<>@".]+)*$/;
 
 /** The officer password minimum (lib/auth/account.ts holds officers to the same). */
@@ -111,10 +116,9 @@ export const envSchema = z.object({
   PORT: integer('a port number from 1 to 65535', 1, 65535, 3000),
   HOSTNAME: optionalString('a host name or IP address to listen on, e.g. 0.0.0.0', (value) => /^[A-Za-z0-9.:\-[\]]+$/.test(value)),
   DATA_DIR: optionalString('a folder path'),
-  DATABASE_URL: optionalString('a libSQL URL: file:…, libsql://…, https://… or wss://…', (value) =>
-    /^(file:.+|(libsql|https?|wss?):\/\/[^\s/]+\S*)$/.test(value),
-  ),
+  DATABASE_URL: optionalString('a libSQL URL: file:…, libsql://…, http(s)://… or ws(s)://…', isLibsqlUrl),
   DATABASE_AUTH_TOKEN: optionalString('a token without spaces', (value) => !/\s/.test(value)),
+  DATABASE_SYNC_URL: optionalString('a remote libSQL URL: libsql://…, http(s)://… or ws(s)://…', (value) => isLibsqlUrl(value) && !value.startsWith('file:')),
   AUTH_SECRET: optionalString('at least 32 characters (openssl rand -base64 32)', (value) => value.length >= 32),
   DATA_ENCRYPTION_KEY: key(),
   DATA_ENCRYPTION_KEY_PREVIOUS: key(),
@@ -147,7 +151,13 @@ export const envSchema = z.object({
   OUTBOX_WORKER: flag('on or off', true, ['on', 'true', '1'], ['off', 'false', '0']),
   OUTBOX_INTERVAL_MS: integer('a whole number of milliseconds from 100 to 3600000', 100, 3_600_000, 2000),
   AUTH_TRUST_HOST: flag('true or false', true, ['true', '1'], ['false', '0']),
-});
+})
+  // An embedded replica is a local file kept in step with the server it names.
+  .superRefine((value, context) => {
+    if (value.DATABASE_SYNC_URL && value.DATABASE_URL && !value.DATABASE_URL.startsWith('file:')) {
+      context.addIssue({ code: 'custom', path: ['DATABASE_SYNC_URL'], message: 'DATABASE_URL to be a file: URL (the embedded replica) when set' });
+    }
+  });
 
 export type Env = z.output<typeof envSchema>;
 export type EnvName = keyof typeof envSchema.shape;
@@ -276,25 +286,53 @@ export function secretsFileNeeded(): boolean {
 /**
  * Reads the secrets file, creating it with fresh random values when missing.
  * Returns the values and whether the file was created now (so the caller can say so once).
+ * Several instances may start at once on one machine: the file is written whole (a
+ * temporary file renamed into place) under a lock file, and re-read once the lock is
+ * held, so every process ends up with the same values.
  */
 export function loadOrCreateSecretsFile(): { secrets: Secrets; created: boolean } {
   const file = secretsFile();
-  if (existsSync(file)) {
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<Secrets>;
-    const missing = SECRET_NAMES.filter((name) => !stored[name]);
-    if (missing.length === 0) return { secrets: stored as Secrets, created: false };
-    for (const name of missing) stored[name] = randomBytes(32).toString('base64');
-    writeFileSync(file, JSON.stringify(stored, null, 2) + '\n', { mode: 0o600 });
-    chmodSync(file, 0o600);
-    return { secrets: stored as Secrets, created: true };
-  }
+  const complete = (stored: Partial<Secrets> | null): stored is Secrets => stored !== null && SECRET_NAMES.every((name) => stored[name]);
+  const existing = readSecretsFile(file);
+  if (complete(existing)) return { secrets: existing, created: false };
   mkdirSync(path.dirname(file), { recursive: true });
-  const secrets = Object.fromEntries(
-    SECRET_NAMES.map((name) => [name, randomBytes(32).toString('base64')]),
-  ) as Secrets;
-  writeFileSync(file, JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600, flag: 'wx' });
-  chmodSync(file, 0o600);
-  return { secrets, created: true };
+  return withLockFile(`${file}.lock`, () => {
+    const stored = readSecretsFile(file) ?? {};
+    if (complete(stored)) return { secrets: stored, created: false };
+    for (const name of SECRET_NAMES) stored[name] ||= randomBytes(32).toString('base64');
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(stored, null, 2) + '\n', { mode: 0o600 });
+    chmodSync(temporary, 0o600);
+    renameSync(temporary, file);
+    return { secrets: stored as Secrets, created: true };
+  });
+}
+
+function readSecretsFile(file: string): Partial<Secrets> | null {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<Secrets>) : null;
+}
+
+/** Runs `work` while this process holds `lock` (created exclusively; a lock older than 30 s is stale). */
+function withLockFile<T>(lock: string, work: () => T): T {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      closeSync(openSync(lock, 'wx', 0o600));
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 30_000) rmSync(lock, { force: true });
+      else if (Date.now() > deadline) throw new Error(`${lock} is held by another process; remove it if none is starting.`);
+      // A synchronous pause: secrets() is synchronous and this happens only at first start.
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    }
+  }
+  try {
+    return work();
+  } finally {
+    rmSync(lock, { force: true });
+  }
 }
 
 let cachedSecrets: Secrets | undefined;

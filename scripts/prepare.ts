@@ -1,7 +1,8 @@
-import { openDatabase } from '@/lib/db/client';
-import { applyMigrations } from '@/lib/db/migrate';
+import type { Client } from '@libsql/client';
+import { openDatabase, type Database } from '@/lib/db/client';
+import { applyMigrations, enableWal, withDatabaseLock } from '@/lib/db/migrate';
 import { ensureDefaults, ensureFirstAdmin } from '@/lib/db/seed';
-import { databaseUrl, dataDir, env, EnvError, loadOrCreateSecretsFile, secretsFile, secretsFileNeeded } from '@/lib/env';
+import { databaseUrl, dataDir, env, EnvError, type Env, loadOrCreateSecretsFile, secretsFile, secretsFileNeeded } from '@/lib/env';
 import { mkdirSync } from 'node:fs';
 import { assertFullySealed, sealExistingRows } from '@/lib/cases/seal-existing';
 import { assertKeysReadable } from '@/lib/cases/key-rotation';
@@ -20,6 +21,10 @@ export async function prepare(): Promise<void> {
     if (created) {
       console.log(`[wbs] Generated secrets in ${secretsFile()} (mode 0600). Back this file up: without`);
       console.log('[wbs] DATA_ENCRYPTION_KEY the stored evidence and reporter identities cannot be read.');
+      if (!databaseUrl().startsWith('file:') || config.DATABASE_SYNC_URL) {
+        console.warn('[wbs] WARNING: the database is shared with other machines: give every instance the same');
+        console.warn('[wbs] AUTH_SECRET, DATA_ENCRYPTION_KEY and TICKET_HMAC_KEY in its environment (see README, Deployment).');
+      }
     }
     // The child `next start` inherits them, so every process uses the same keys.
     for (const [name, value] of Object.entries(secrets)) process.env[name] ||= value;
@@ -27,27 +32,12 @@ export async function prepare(): Promise<void> {
 
   const { client, db } = openDatabase(databaseUrl());
   try {
-    await applyMigrations(db, client);
-    await assertKeysReadable(db);
-    // Content stored before envelope encryption is encrypted in place, resumably, and
-    // the start stops here unless nothing is left in clear.
-    const sealed = await sealExistingRows(db);
-    const rows = Object.values(sealed.rowsSealed).reduce((sum, n) => sum + n, 0);
-    if (sealed.keysCreated > 0 || rows > 0) {
-      console.log(`[wbs] Encrypted existing content: ${sealed.keysCreated} case keys created, ${rows} rows encrypted.`);
-    }
-    await assertFullySealed(db);
-    await ensureDefaults(db);
-    const admin = await ensureFirstAdmin(db, {
-      email: config.ADMIN_EMAIL,
-      password: config.ADMIN_PASSWORD,
+    await enableWal(client);
+    // Several instances may start at once on one database: one prepares, the others wait
+    // and then find the migrations applied, the rows sealed and the first admin there.
+    await withDatabaseLock(db, 'start', () => prepareDatabase(db, client, config), {
+      onWait: () => console.log('[wbs] Another instance is preparing the database; waiting for it.'),
     });
-    if (admin.created) {
-      console.log(`[wbs] First admin account: ${admin.email}`);
-      if (admin.generatedPassword) {
-        console.log(`[wbs] Generated password (shown once, change it after signing in): ${admin.generatedPassword}`);
-      }
-    }
   } finally {
     client.close();
   }
@@ -57,6 +47,30 @@ export async function prepare(): Promise<void> {
   if (failed.length > 0) {
     console.warn(`[wbs] WARNING: could not restrict access to ${failed.length} path(s) in ${dataDir()} (wanted folders 0700, files 0600).`);
     console.warn('[wbs] Other accounts on this machine may be able to read the database. Check the owner of the data folder.');
+  }
+}
+
+async function prepareDatabase(db: Database, client: Client, config: Env): Promise<void> {
+  await applyMigrations(db, client);
+  await assertKeysReadable(db);
+  // Content stored before envelope encryption is encrypted in place, resumably, and
+  // the start stops here unless nothing is left in clear.
+  const sealed = await sealExistingRows(db);
+  const rows = Object.values(sealed.rowsSealed).reduce((sum, n) => sum + n, 0);
+  if (sealed.keysCreated > 0 || rows > 0) {
+    console.log(`[wbs] Encrypted existing content: ${sealed.keysCreated} case keys created, ${rows} rows encrypted.`);
+  }
+  await assertFullySealed(db);
+  await ensureDefaults(db);
+  const admin = await ensureFirstAdmin(db, {
+    email: config.ADMIN_EMAIL,
+    password: config.ADMIN_PASSWORD,
+  });
+  if (admin.created) {
+    console.log(`[wbs] First admin account: ${admin.email}`);
+    if (admin.generatedPassword) {
+      console.log(`[wbs] Generated password (shown once, change it after signing in): ${admin.generatedPassword}`);
+    }
   }
 }
 

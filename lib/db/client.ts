@@ -1,4 +1,4 @@
-import { createClient, type Client } from '@libsql/client';
+import { createClient, type Client, type Config } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -20,13 +20,28 @@ export function openDatabase(url: string): { client: Client; db: Database } {
     const file = url.slice('file:'.length);
     if (file && file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   }
-  const client = createClient({
-    url,
-    authToken: env().DATABASE_AUTH_TOKEN,
-    // Several app instances may share one file: wait for a lock rather than fail at once.
-    timeout: 5000,
-  });
+  const client = createClient(clientConfig(url));
   return { client, db: drizzle(serialiseWrites(client, url), { schema }) };
+}
+
+/** How often (seconds) an embedded replica pulls the primary's changes. */
+export const REPLICA_SYNC_SECONDS = 2;
+
+/**
+ * The @libsql/client options for a URL: a file, a libSQL server (libsql://, http(s)://,
+ * ws(s)://, with DATABASE_AUTH_TOKEN), or, with DATABASE_SYNC_URL, a file that is an
+ * embedded replica of that server (reads local, writes sent to the primary).
+ */
+export function clientConfig(url: string): Config {
+  const { DATABASE_AUTH_TOKEN: authToken, DATABASE_SYNC_URL: syncUrl, DATABASE_URL } = env();
+  // Several app instances may share one file: wait for a lock rather than fail at once.
+  const config: Config = { url, authToken, timeout: 5000 };
+  // Only the configured database is a replica; tests and scripts opening other files are not.
+  if (syncUrl && url.startsWith('file:') && (DATABASE_URL ?? url) === url) {
+    // Other instances' writes arrive within the interval; this instance's own at once.
+    Object.assign(config, { syncUrl, syncInterval: REPLICA_SYNC_SECONDS, readYourWrites: true });
+  }
+  return config;
 }
 
 /**

@@ -238,10 +238,11 @@ describe('parseEnv(): each variable', () => {
     ['DATA_DIR', [['./data', './data'], ['/var/lib/wbs', '/var/lib/wbs']], ['line\nbreak']],
     [
       'DATABASE_URL',
-      [['file:./data/wbs.db', 'file:./data/wbs.db'], ['libsql://db.example.org', 'libsql://db.example.org'], ['https://db.example.org', 'https://db.example.org']],
+      [['file:./data/wbs.db', 'file:./data/wbs.db'], ['libsql://db.example.org', 'libsql://db.example.org'], ['https://db.example.org', 'https://db.example.org'], ['http://127.0.0.1:8080', 'http://127.0.0.1:8080'], ['ws://127.0.0.1:8080', 'ws://127.0.0.1:8080'], ['wss://db.example.org', 'wss://db.example.org']],
       ['./data/wbs.db', 'postgres://x', 'file:', 'libsql://'],
     ],
     ['DATABASE_AUTH_TOKEN', [['eyJ.abc.def', 'eyJ.abc.def']], ['two words']],
+    ['DATABASE_SYNC_URL', [['libsql://db.example.org', 'libsql://db.example.org'], ['wss://db.example.org', 'wss://db.example.org']], ['file:./x.db', 'db.example.org']],
     ['AUTH_SECRET', [['x'.repeat(32), 'x'.repeat(32)]], ['short-secret', 'x'.repeat(31)]],
     [
       'DATA_ENCRYPTION_KEY',
@@ -301,6 +302,13 @@ describe('parseEnv(): each variable', () => {
       );
       expect((error as Error).message).not.toContain(secret);
     }
+  });
+
+  it('refuses an embedded replica (DATABASE_SYNC_URL) whose DATABASE_URL is not a local file', () => {
+    expect(() => parseEnv({ DATABASE_URL: 'libsql://a.example.org', DATABASE_SYNC_URL: 'libsql://b.example.org' })).toThrow(
+      /^Invalid configuration: DATABASE_SYNC_URL="libsql:\/\/b.example.org" is not valid: expected DATABASE_URL to be a file: URL/,
+    );
+    expect(parseEnv({ DATABASE_URL: 'file:./replica.db', DATABASE_SYNC_URL: 'libsql://b.example.org' }).DATABASE_SYNC_URL).toBe('libsql://b.example.org');
   });
 
   it('env() follows process.env when it changes, and throws for a bad value', () => {
