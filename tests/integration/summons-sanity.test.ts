@@ -187,3 +187,16 @@ describe('an anonymous reporter answers a summons from /status', () => {
     expect((await loadReporterSummons(db, caseId))[0].responses.map((r) => r.kind)).toEqual(['confirm']);
   });
 });
+
+describe('the letter to the reporter', () => {
+  it('tells the reporter to respond through /status with the ticket, not by phone; a witness letter keeps the phone', async () => {
+    const { loadSummonsLetter } = await import('@/lib/cases/summons-documents');
+    const { caseNumber, caseId } = await investigatingCase();
+    await scheduleSummons(db, officer, { caseNumber, role: 'pelapor', personName: 'Pelapor (anonim)', scheduledDate: workingDayAhead(3), scheduledTime: '09:00', place: 'Ruang', agenda: 'Klarifikasi' });
+    await scheduleSummons(db, officer, { caseNumber, role: 'saksi', personName: 'Saksi', scheduledDate: workingDayAhead(3), scheduledTime: '10:00', place: 'Ruang', agenda: 'Keterangan' });
+    const [reporter] = await summonsOf(caseId, 'pelapor');
+    const [witness] = await summonsOf(caseId, 'saksi');
+    expect((await loadSummonsLetter(db, officer, caseNumber, reporter.id)).respondAt).toMatch(/\/status$/);
+    expect((await loadSummonsLetter(db, officer, caseNumber, witness.id)).respondAt).toBeNull();
+  });
+});

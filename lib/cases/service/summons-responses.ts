@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { appendAudit } from '@/lib/audit/log';
+import type { AuthorizedOfficer } from '@/lib/auth/guard';
 import type { Database } from '@/lib/db/client';
 import { cases, summons, summonsResponses, type Summons } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
@@ -170,4 +171,18 @@ export async function loadReporterSummons(db: Database, caseId: number, now: Dat
     canRespond: summonsResponseCheck(row, open, now).ok,
     responses: responses.get(row.id) ?? [],
   }));
+}
+
+/**
+ * The reporter's responses to one summons, for the officer's case page. Takes the
+ * AuthorizedOfficer like every officer read model; the page has loaded the case for
+ * this officer already (so access to the case was decided there).
+ */
+export async function loadResponsesForOfficer(
+  db: Database,
+  _officer: AuthorizedOfficer,
+  caseId: number,
+  summonsId: number,
+): Promise<SummonsResponseItem[]> {
+  return (await loadSummonsResponses(db, caseId, [summonsId])).get(summonsId) ?? [];
 }
