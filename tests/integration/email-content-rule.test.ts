@@ -11,7 +11,7 @@ import { cases, emailOutbox, infoRequests, summons } from '@/lib/db/schema';
 import { deliverAllDue, resendTransport, startDeliveryLoop } from '@/lib/email/delivery';
 import { runScheduledNotifications } from '@/lib/email/scheduled';
 import { freshDatabase } from '../support/db';
-import { afterMeeting, createOfficer, workingDayAhead } from '../support/factories';
+import { createOfficer, workingDayAhead } from '../support/factories';
 import { startFakeResend, type FakeResend } from '../support/fake-resend';
 import { pdfFile, validReportForm } from '../support/forms';
 

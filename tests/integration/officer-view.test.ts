@@ -12,7 +12,7 @@ import { cases } from '@/lib/db/schema';
 import { DEFAULT_SETTINGS } from '@/lib/settings/defaults';
 import { prepareEvidence } from '@/lib/storage/evidence';
 import { freshDatabase } from '../support/db';
-import { afterMeeting, createCase, createOfficer, workingDayAhead } from '../support/factories';
+import { createCase, createOfficer, workingDayAhead } from '../support/factories';
 import { pdfFile, validReportForm } from '../support/forms';
 import { approveIdentityRequest } from '@/lib/admin/identity-requests';
 import { latestIdentityRequestId } from '../support/factories';
