@@ -18,6 +18,7 @@ const APP_ERROR_STATUS = {
   evidence_not_found: 404,
   holiday_not_found: 404,
   summons_not_found: 404,
+  category_not_found: 404,
   // Erased by retention: the case key is destroyed, its content can never be read again
   case_content_erased: 410,
   // The record moved on since the page was opened
@@ -27,6 +28,7 @@ const APP_ERROR_STATUS = {
   case_closed: 409,
   info_request_closed: 409,
   summons_closed: 409,
+  category_duplicate: 409,
   email_taken: 409,
   email_not_retryable: 409,
   holiday_duplicate: 409,
@@ -37,6 +39,9 @@ const APP_ERROR_STATUS = {
   action_not_allowed: 422,
   quarantined: 422,
   summons_not_allowed: 422,
+  summons_not_yet_held: 422,
+  summons_response_closed: 422,
+  conclusion_reason_required: 422,
   info_request_not_due: 422,
   wrong_reason: 422,
   own_request: 422,
@@ -51,6 +56,8 @@ const APP_ERROR_STATUS = {
   // What was typed or sent is not acceptable
   anonymous_report: 400,
   due_in_past: 400,
+  summons_non_working_day: 400,
+  invalid_category: 400,
   referral_target_missing: 400,
   invalid_holiday: 400,
   holiday_national: 400,

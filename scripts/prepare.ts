@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { assertFullySealed, sealExistingRows } from '@/lib/cases/seal-existing';
 import { assertKeysReadable } from '@/lib/cases/key-rotation';
 import { restrictDataDir } from '@/lib/storage/permissions';
+import { closeRequestsOfClosedCases } from '@/lib/cases/service/closing';
 
 /**
  * Everything a start needs before the server listens: secrets, migrations, defaults,
@@ -62,6 +63,9 @@ async function prepareDatabase(db: Database, client: Client, config: Env): Promi
   }
   await assertFullySealed(db);
   await ensureDefaults(db);
+  // Data from before "closing closes": open questions left on closed cases.
+  const closedRequests = await closeRequestsOfClosedCases(db);
+  if (closedRequests > 0) console.log(`[wbs] Closed ${closedRequests} information request(s) left open on closed cases.`);
   const admin = await ensureFirstAdmin(db, {
     email: config.ADMIN_EMAIL,
     password: config.ADMIN_PASSWORD,

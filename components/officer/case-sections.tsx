@@ -148,6 +148,7 @@ const INFO_REQUEST_STATUS: Record<OfficerCaseView['infoRequests'][number]['statu
   open: 'Menunggu jawaban',
   answered: 'Sudah dijawab',
   expired: 'Lewat batas waktu',
+  closed: 'Ditutup karena kasus selesai',
 };
 
 export function Thread({ view }: { view: OfficerCaseView }) {

@@ -198,7 +198,13 @@ export function ReferForm({ action, available, targets, ...props }: DecisionProp
   );
 }
 
-export function ConcludeForm({ action, available, outcomes, ...props }: DecisionProps & { outcomes: Option[] }) {
+export function ConcludeForm({
+  action,
+  available,
+  outcomes,
+  reportedPartyExamined = true,
+  ...props
+}: DecisionProps & { outcomes: Option[]; /** An examination of the reported party was attended (summons-rules.ts). */ reportedPartyExamined?: boolean }) {
   const anchor = 'selesaikan-kasus';
   const [state, formAction, pending] = useCaseAction(action, props.caseNumber, anchor);
   return (
@@ -232,6 +238,18 @@ export function ConcludeForm({ action, available, outcomes, ...props }: Decision
           defaultValue={typed(state, 'summary')}
           error={fieldError(state, 'summary')}
         />
+        {!reportedPartyExamined || fieldError(state, 'unexaminedReason') ? (
+          <TextAreaField
+            id={`${anchor}-alasan`}
+            name="unexaminedReason"
+            label="Alasan menyimpulkan terbukti tanpa pemeriksaan terlapor"
+            hint="Terlapor belum tercatat hadir dalam pemeriksaan. Bila hasilnya “terbukti”, tuliskan dasar kesimpulan tersebut (minimal 20 karakter). Disimpan terenkripsi dalam riwayat dan log audit; tidak ditampilkan kepada pelapor."
+            rows={3}
+            maxLength={4000}
+            defaultValue={typed(state, 'unexaminedReason')}
+            error={fieldError(state, 'unexaminedReason')}
+          />
+        ) : null}
         <InternalNote id={`${anchor}-internal`} state={state} />
         <Submit label="Selesaikan Kasus" pending={pending} />
       </form>

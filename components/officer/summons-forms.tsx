@@ -53,6 +53,7 @@ function WhenWhereFields({
           error={fieldError(state, 'scheduledTime')}
         />
       </div>
+      <NonWorkingDayConfirmation prefix={prefix} state={state} />
       <TextField
         id={`${prefix}-tempat`}
         name="place"
@@ -73,6 +74,39 @@ function WhenWhereFields({
         error={fieldError(state, 'agenda')}
       />
     </>
+  );
+}
+
+/**
+ * Shown once the server found the date on a weekend or holiday (or when the officer had
+ * ticked it): a second submit with the box ticked schedules it anyway. Works without
+ * JavaScript, since the refusal itself renders the box.
+ */
+function NonWorkingDayConfirmation({ prefix, state }: { prefix: string; state: Parameters<typeof typed>[0] }) {
+  const error = fieldError(state, 'confirmNonWorkingDay');
+  const ticked = typed(state, 'confirmNonWorkingDay') === 'on';
+  if (!error && !ticked) return null;
+  const id = `${prefix}-konfirmasi-libur`;
+  return (
+    <div className="space-y-1 rounded-md border-2 border-amber-600 bg-amber-50 p-3">
+      {error ? (
+        <p id={`${id}-error`} className="text-sm font-medium text-amber-950">
+          {error}
+        </p>
+      ) : null}
+      <label htmlFor={id} className="flex min-h-11 items-center gap-2 font-semibold text-slate-900">
+        <input
+          key={String(ticked)}
+          id={id}
+          type="checkbox"
+          name="confirmNonWorkingDay"
+          defaultChecked={ticked}
+          aria-describedby={error ? `${id}-error` : undefined}
+          className="h-5 w-5"
+        />
+        Ya, tetap jadwalkan pada hari libur atau akhir pekan ini
+      </label>
+    </div>
   );
 }
 
@@ -199,7 +233,7 @@ export function SummonsForms({ summonsId, available, current, outcomeAction, res
               id={`${base}-berita-acara`}
               name="minutes"
               label="Berita acara"
-              hint="Ringkasan keterangan yang diberikan, atau catatan ketidakhadiran. Hanya terlihat oleh petugas."
+              hint="Ringkasan keterangan yang diberikan, atau catatan ketidakhadiran. Dapat dicatat setelah waktu pemanggilan tiba. Hanya terlihat oleh petugas."
               required
               rows={4}
               maxLength={8000}

@@ -86,6 +86,8 @@ export const concludeSchema = caseRefSchema.extend({
   outcome: z.enum(OUTCOMES, { error: 'Pilih hasil penanganan.' }),
   summary: text('Ringkasan hasil untuk pelapor', 20, 4000),
   internalNote: optionalText('Catatan internal', 4000),
+  /** Why "terbukti" stands without an attended examination of the reported party (summons-rules.ts). */
+  unexaminedReason: optionalText('Alasan', 4000),
 });
 
 export const OUTCOME_LABELS: Record<(typeof OUTCOMES)[number], string> = {
@@ -102,6 +104,8 @@ const summonsFields = {
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Jam pemanggilan tidak valid.'),
   place: text('Tempat pemanggilan', 3, 300),
   agenda: text('Agenda pemanggilan', 5, 1000),
+  /** Ticked on the second submit, after the date was found to be a weekend or holiday. */
+  confirmNonWorkingDay: z.preprocess((v) => v === 'on' || v === 'yes' || v === 'true', z.boolean()),
 };
 
 function inFuture<T extends { scheduledDate: string; scheduledTime: string }>(schema: z.ZodType<T>) {

@@ -50,6 +50,7 @@ export const EVENT_LABELS: Record<string, string> = {
   summons_not_attended: 'Pemanggilan: tidak hadir',
   summons_rescheduled: 'Pemanggilan dijadwalkan ulang',
   summons_cancelled: 'Pemanggilan dibatalkan',
+  summons_response: 'Tanggapan pelapor atas pemanggilan',
   message_to_reporter: 'Pesan kepada pelapor',
   message_from_reporter: 'Pesan dari pelapor',
   quarantine_released: 'Dikeluarkan dari karantina (bukan spam)',

@@ -49,6 +49,7 @@ const EVENT_KIND_LABELS: Record<string, string> = {
   summons_scheduled: 'Undangan klarifikasi',
   summons_rescheduled: 'Jadwal klarifikasi diubah',
   summons_cancelled: 'Undangan klarifikasi dibatalkan',
+  summons_response: 'Tanggapan Anda atas undangan klarifikasi',
   note: 'Catatan dari petugas',
 };
 const FALLBACK_EVENT_LABEL = 'Pembaruan dari petugas';

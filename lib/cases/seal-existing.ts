@@ -11,6 +11,7 @@ import {
   messages,
   reportedParties,
   summons,
+  summonsResponses,
 } from '@/lib/db/schema';
 import { dataKey, databaseUrl } from '@/lib/env';
 import { createCaseKey, loadCaseCipher, type CaseCipher } from './case-crypto';
@@ -45,6 +46,7 @@ export const SEALED_TEXT_COLUMNS = {
   messages: [messages.body],
   info_requests: [infoRequests.questions],
   summons: [summons.personName, summons.place, summons.agenda, summons.minutes, summons.statusReason],
+  summons_responses: [summonsResponses.body],
   case_events: [caseEvents.internalNote, caseEvents.publicNote],
   identity_requests: [identityRequests.reason],
   /** Sealed by sealAttachmentsBatch, bound to the storage key; the file bytes too. */
@@ -64,6 +66,7 @@ const SPECS: Spec[] = [
   { name: 'messages', table: messages, caseIdColumn: messages.caseId },
   { name: 'info_requests', table: infoRequests, caseIdColumn: infoRequests.caseId },
   { name: 'summons', table: summons, caseIdColumn: summons.caseId },
+  { name: 'summons_responses', table: summonsResponses, caseIdColumn: summonsResponses.caseId },
   { name: 'case_events', table: caseEvents, caseIdColumn: caseEvents.caseId },
   { name: 'identity_requests', table: identityRequests, caseIdColumn: identityRequests.caseId },
 ];

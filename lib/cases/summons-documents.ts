@@ -1,3 +1,4 @@
+import { appUrl } from '@/lib/env';
 import { and, eq } from 'drizzle-orm';
 import { createEvent, type EventAttributes } from 'ics';
 import { appendAudit } from '@/lib/audit/log';
@@ -194,6 +195,12 @@ export type SummonsLetter = {
   letterPlace: string;
   letterDate: string;
   office: Pick<OfficeSettings, 'officeName' | 'parentOrganisation' | 'officeAddress' | 'officePhone' | 'officeEmail'>;
+  /**
+   * For a summons of the reporter: the /status address where they confirm, decline, ask
+   * for another time or answer in writing with their ticket, never by phone (which would
+   * cost an anonymous reporter their anonymity). Null for witnesses and the reported party.
+   */
+  respondAt: string | null;
 };
 
 /**
@@ -236,5 +243,6 @@ export async function loadSummonsLetter(
       officePhone: settings.officePhone,
       officeEmail: settings.officeEmail,
     },
+    respondAt: row.role === 'pelapor' ? `${appUrl()}/status` : null,
   };
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { SUMMONS_ROLES, SUMMONS_STATUSES } from '@/lib/cases/summons-rules';
+import { SUMMONS_RESPONSE_KINDS, SUMMONS_ROLES, SUMMONS_STATUSES } from '@/lib/cases/summons-rules';
 import { CASE_STATES, OUTCOMES, REJECTION_REASONS } from '@/lib/cases/workflow';
 
 /**
@@ -14,7 +14,8 @@ const createdAt = () =>
 
 export const OFFICER_ROLES = ['officer', 'admin'] as const;
 export const NOTIFY_MODES = ['immediate', 'digest'] as const;
-export const INFO_REQUEST_STATUSES = ['open', 'answered', 'expired'] as const;
+/** `closed`: the case was closed (rejected, referred, concluded) while the request was open. */
+export const INFO_REQUEST_STATUSES = ['open', 'answered', 'expired', 'closed'] as const;
 export const MESSAGE_AUTHORS = ['reporter', 'officer'] as const;
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'captured'] as const;
 export const IDENTITY_REQUEST_STATUSES = ['pending', 'approved', 'denied'] as const;
@@ -262,6 +263,28 @@ export const summons = sqliteTable(
   ],
 );
 export type Summons = typeof summons.$inferSelect;
+
+/**
+ * A reporter's answer to a summons addressed to them, given on /status (so an anonymous
+ * reporter stays anonymous): will come, cannot come, asks for another time, or answers
+ * in writing. Append-only: a later response supersedes an earlier one, both are kept.
+ */
+export const summonsResponses = sqliteTable(
+  'summons_responses',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    summonsId: integer('summons_id').notNull().references(() => summons.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: SUMMONS_RESPONSE_KINDS }).notNull(),
+    /** The reporter's reason or written answer; sealed with the case key. */
+    body: text('body'),
+    createdAt: createdAt(),
+    /** Content columns of this row hold case-key ciphertext. */
+    sealed: integer('sealed', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [index('summons_responses_summons_idx').on(t.summonsId, t.createdAt)],
+);
+export type SummonsResponse = typeof summonsResponses.$inferSelect;
 
 /**
  * The case timeline. `publicNote` is what the reporter is shown (null: the event is

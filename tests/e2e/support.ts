@@ -5,6 +5,7 @@ import { generate } from 'otplib';
 import { marker } from './markers';
 
 export { marker, markersFile } from './markers';
+import Holidays from 'date-holidays';
 
 /** What a reporter types into the form; every required element, well above minimums. */
 export const REPORT = {
@@ -163,4 +164,23 @@ export async function reloadPage(page: Page): Promise<void> {
 /** A date some days ahead, as a date input takes it. */
 export function daysAhead(days: number): string {
   return new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
+}
+
+/** A WITA working day (Monday–Friday, not a national holiday) at least `days` ahead. */
+export function workingDaysAhead(days: number): string {
+  const calendar = new Holidays('ID', { types: ['public'] });
+  for (let n = days; ; n += 1) {
+    const date = new Date(Date.now() + n * 86400_000 + 8 * 3600_000).toISOString().slice(0, 10);
+    const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+    const holiday = calendar.getHolidays(Number(date.slice(0, 4))).some((h) => h.type === 'public' && h.date.slice(0, 10) === date);
+    if (weekday !== 0 && weekday !== 6 && !holiday) return date;
+  }
+}
+
+/** The next Saturday (WITA) at least two days ahead. */
+export function saturdayAhead(): string {
+  for (let n = 2; ; n += 1) {
+    const date = new Date(Date.now() + n * 86400_000 + 8 * 3600_000);
+    if (date.getUTCDay() === 6) return date.toISOString().slice(0, 10);
+  }
 }

@@ -13,7 +13,7 @@ import { auditLog, caseEvents, cases, infoRequests, officers, summons } from '@/
 import { authorizeOfficer } from '@/lib/auth/guard';
 import { AppError } from '@/lib/errors';
 import { freshDatabase } from '../support/db';
-import { createCase, createOfficer } from '../support/factories';
+import { afterMeeting, createCase, createOfficer, workingDayAhead } from '../support/factories';
 import { approveIdentityRequest } from '@/lib/admin/identity-requests';
 import { latestIdentityRequestId } from '../support/factories';
 
@@ -79,14 +79,14 @@ describe('the procedure, step by step', () => {
     expect((await stateOf(caseNumber)).state).toBe('investigating');
 
     await scheduleSummons(db, officer, {
-      caseNumber, role: 'pelapor', personName: 'Pelapor', scheduledDate: inDays(3), scheduledTime: '09:00', place: 'Ruang Rapat Biro Umum', agenda: 'Klarifikasi laporan',
+      caseNumber, role: 'pelapor', personName: 'Pelapor', scheduledDate: workingDayAhead(3), scheduledTime: '09:00', place: 'Ruang Rapat Biro Umum', agenda: 'Klarifikasi laporan',
     });
     expect((await stateOf(caseNumber)).state).toBe('hearing_witnesses');
     await scheduleSummons(db, officer, {
-      caseNumber, role: 'saksi', personName: 'Saksi Rahasia', scheduledDate: inDays(4), scheduledTime: '10:00', place: 'Ruang Rapat', agenda: 'Keterangan saksi',
+      caseNumber, role: 'saksi', personName: 'Saksi Rahasia', scheduledDate: workingDayAhead(4), scheduledTime: '10:00', place: 'Ruang Rapat', agenda: 'Keterangan saksi',
     });
     await scheduleSummons(db, officer, {
-      caseNumber, role: 'terlapor', personName: 'Terlapor Rahasia', scheduledDate: inDays(5), scheduledTime: '10:00', place: 'Ruang Kepala Biro', agenda: 'Pemeriksaan',
+      caseNumber, role: 'terlapor', personName: 'Terlapor Rahasia', scheduledDate: workingDayAhead(5), scheduledTime: '10:00', place: 'Ruang Kepala Biro', agenda: 'Pemeriksaan',
     });
     expect((await stateOf(caseNumber)).state).toBe('examining_reported');
 
@@ -96,7 +96,7 @@ describe('the procedure, step by step', () => {
     expect(JSON.stringify(view)).not.toContain('Saksi Rahasia');
     expect(JSON.stringify(view)).not.toContain('Terlapor Rahasia');
 
-    await concludeCase(db, officer, { caseNumber, outcome: 'terbukti_disiplin', summary: 'Terlapor terbukti melanggar disiplin dan telah dijatuhi sanksi.' });
+    await concludeCase(db, officer, { caseNumber, outcome: 'terbukti_disiplin', summary: 'Terlapor terbukti melanggar disiplin dan telah dijatuhi sanksi.', unexaminedReason: 'Bukti dokumen sudah cukup meski terlapor belum diperiksa.' });
     expect((await stateOf(caseNumber)).state).toBe('concluded');
     expect((await stateOf(caseNumber)).dueAt).toBeNull();
     const finalView = (await loadReporterView(db, caseId))!;
@@ -108,12 +108,12 @@ describe('the procedure, step by step', () => {
 
   it('records attendance, reschedules and cancels summons, each once', async () => {
     const caseNumber = await investigatingCase();
-    await scheduleSummons(db, officer, { caseNumber, role: 'saksi', personName: 'Saksi A', scheduledDate: inDays(2), scheduledTime: '09:00', place: 'Ruang A', agenda: 'Keterangan' });
+    await scheduleSummons(db, officer, { caseNumber, role: 'saksi', personName: 'Saksi A', scheduledDate: workingDayAhead(2), scheduledTime: '09:00', place: 'Ruang A', agenda: 'Keterangan' });
     const first = (await loadOfficerCaseView(db, officer, caseNumber))!.summons.find((item) => item.personName === 'Saksi A')!;
-    await rescheduleSummons(db, officer, { caseNumber, summonsId: first.id, reason: 'Saksi sakit', scheduledDate: inDays(6), scheduledTime: '13:00', place: 'Ruang B', agenda: 'Keterangan' });
-    await refused(rescheduleSummons(db, officer, { caseNumber, summonsId: first.id, reason: 'Dua kali', scheduledDate: inDays(6), scheduledTime: '13:00', place: 'Ruang B', agenda: 'Keterangan' }), 'summons_closed');
+    await rescheduleSummons(db, officer, { caseNumber, summonsId: first.id, reason: 'Saksi sakit', scheduledDate: workingDayAhead(6), scheduledTime: '13:00', place: 'Ruang B', agenda: 'Keterangan' });
+    await refused(rescheduleSummons(db, officer, { caseNumber, summonsId: first.id, reason: 'Dua kali', scheduledDate: workingDayAhead(6), scheduledTime: '13:00', place: 'Ruang B', agenda: 'Keterangan' }), 'summons_closed');
     const [second] = await db.select().from(summons).where(eq(summons.replacesId, first.id));
-    await recordSummonsOutcome(db, officer, { caseNumber, summonsId: second.id, attended: 'yes', minutes: 'Saksi hadir dan memberikan keterangan lengkap.' });
+    await recordSummonsOutcome(db, officer, { caseNumber, summonsId: second.id, attended: 'yes', minutes: 'Saksi hadir dan memberikan keterangan lengkap.' }, afterMeeting());
     await refused(cancelSummons(db, officer, { caseNumber, summonsId: second.id, reason: 'Terlambat' }), 'summons_closed');
     // Minutes and place are sealed at rest: read them as the officer's page does.
     const after = (await loadOfficerCaseView(db, officer, caseNumber))!.summons.find((item) => item.id === second.id)!;
@@ -163,7 +163,7 @@ describe('refusals change nothing', () => {
     const { caseNumber } = await createCase(db);
     await startVerification(db, officer, { caseNumber });
     const before = await snapshot();
-    await refused(scheduleSummons(db, officer, { caseNumber, role: 'terlapor', personName: 'X', scheduledDate: inDays(2), scheduledTime: '09:00', place: 'Ruang', agenda: 'Pemeriksaan' }), 'summons_not_allowed');
+    await refused(scheduleSummons(db, officer, { caseNumber, role: 'terlapor', personName: 'X', scheduledDate: workingDayAhead(2), scheduledTime: '09:00', place: 'Ruang', agenda: 'Pemeriksaan' }), 'summons_not_allowed');
     expect(await snapshot()).toEqual(before);
   });
 

@@ -11,7 +11,7 @@ import { cases, emailOutbox, infoRequests, summons } from '@/lib/db/schema';
 import { deliverAllDue, resendTransport, startDeliveryLoop } from '@/lib/email/delivery';
 import { runScheduledNotifications } from '@/lib/email/scheduled';
 import { freshDatabase } from '../support/db';
-import { createOfficer } from '../support/factories';
+import { createOfficer, workingDayAhead } from '../support/factories';
 import { startFakeResend, type FakeResend } from '../support/fake-resend';
 import { pdfFile, validReportForm } from '../support/forms';
 
@@ -96,7 +96,7 @@ describe('no email ever carries a word of the report', () => {
     expect(await handleReporterMessage(db, caseId, message)).toEqual({ ok: true });
     await acceptAsComplete(db, officer, { caseNumber });
     for (const [role, name] of [['pelapor', markers.reporterName], ['saksi', markers.witness], ['terlapor', markers.reported]] as const) {
-      await scheduleSummons(db, officer, { caseNumber, role, personName: name, scheduledDate: inDays(2), scheduledTime: '09:00', place: markers.place, agenda: markers.agenda });
+      await scheduleSummons(db, officer, { caseNumber, role, personName: name, scheduledDate: workingDayAhead(2), scheduledTime: '09:00', place: markers.place, agenda: markers.agenda });
     }
     // Make the time-driven ones fire too: a request past due, summons within 24 h, an
     // overdue case for the digest (run at 09:00 WITA tomorrow).
@@ -109,7 +109,7 @@ describe('no email ever carries a word of the report', () => {
     expect(scheduled.reminders).toBe(3);
     expect(scheduled.digest).toBe(true);
     expect((await runScheduledNotifications(db, at)).digest).toBe(false);
-    await concludeCase(db, officer, { caseNumber, outcome: 'terbukti_etik', summary: `Ringkasan ${markers.summary}` });
+    await concludeCase(db, officer, { caseNumber, outcome: 'terbukti_etik', summary: `Ringkasan ${markers.summary}`, unexaminedReason: 'Bukti dokumen sudah cukup meski terlapor belum diperiksa.' });
 
     // At rest the reporter's address is sealed, like the rest of their identity.
     const stored = JSON.stringify(await db.select().from(emailOutbox));

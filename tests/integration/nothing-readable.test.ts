@@ -23,7 +23,7 @@ import { loadEvidenceForOfficer } from '@/lib/cases/evidence-download';
 import type { Database } from '@/lib/db/client';
 import { listIdentityRequests } from '@/lib/admin/identity-requests';
 import { freshDatabase } from '../support/db';
-import { createOfficer } from '../support/factories';
+import { afterMeeting, createOfficer, workingDayAhead } from '../support/factories';
 import { filesUnder, validReportForm } from '../support/forms';
 
 /**
@@ -108,16 +108,16 @@ describe('a copy of the data without the keys', () => {
     expect(await handleReporterMessage(db, a.caseId, form({ body: `Pesan ${m('ReporterMessage')}` }))).toEqual({ ok: true });
     await requestIdentityAccess(db, officer, { caseNumber: a.caseNumber, reason: `Alasan membuka identitas ${m('IdentityReason')}` });
     await acceptAsComplete(db, officer, { caseNumber: a.caseNumber, internalNote: m('AcceptInternal'), publicNote: m('AcceptPublic') });
-    const summonsBase = { caseNumber: a.caseNumber, scheduledDate: inDays(3), scheduledTime: '09:00' };
+    const summonsBase = { caseNumber: a.caseNumber, scheduledDate: workingDayAhead(3), scheduledTime: '09:00' };
     await scheduleSummons(db, officer, { ...summonsBase, role: 'pelapor', personName: m('SummonsReporterName'), place: m('SummonsPlace'), agenda: `Agenda ${m('SummonsAgenda')}` });
     await scheduleSummons(db, officer, { ...summonsBase, role: 'saksi', personName: m('WitnessName'), place: m('WitnessPlace'), agenda: `Agenda ${m('WitnessAgenda')}` });
     const summonsIds = (await loadOfficerCaseView(db, officer, a.caseNumber))!.summons.map((s) => s.id);
-    await recordSummonsOutcome(db, officer, { caseNumber: a.caseNumber, summonsId: summonsIds[0], attended: 'yes', minutes: `Berita acara ${m('Minutes')}` });
-    await rescheduleSummons(db, officer, { ...summonsBase, summonsId: summonsIds[1], scheduledDate: inDays(5), reason: `Alasan ${m('RescheduleReason')}`, place: m('NewPlace'), agenda: `Agenda ${m('NewAgenda')}` });
+    await recordSummonsOutcome(db, officer, { caseNumber: a.caseNumber, summonsId: summonsIds[0], attended: 'yes', minutes: `Berita acara ${m('Minutes')}` }, afterMeeting());
+    await rescheduleSummons(db, officer, { ...summonsBase, summonsId: summonsIds[1], scheduledDate: workingDayAhead(5), reason: `Alasan ${m('RescheduleReason')}`, place: m('NewPlace'), agenda: `Agenda ${m('NewAgenda')}` });
     const rescheduled = (await loadOfficerCaseView(db, officer, a.caseNumber))!.summons.find((s) => s.status === 'scheduled')!;
     await cancelSummons(db, officer, { caseNumber: a.caseNumber, summonsId: rescheduled.id, reason: `Batal ${m('CancelReason')}` });
     await returnToInvestigation(db, officer, { caseNumber: a.caseNumber, internalNote: m('ReturnInternal') });
-    await concludeCase(db, officer, { caseNumber: a.caseNumber, outcome: 'terbukti_disiplin', summary: `Ringkasan hasil ${m('Conclusion')}`, internalNote: m('ConcludeInternal') });
+    await concludeCase(db, officer, { caseNumber: a.caseNumber, outcome: 'terbukti_disiplin', summary: `Ringkasan hasil ${m('Conclusion')}`, internalNote: m('ConcludeInternal'), unexaminedReason: `Alasan tanpa pemeriksaan ${m('UnexaminedReason')}` });
 
     // Case B: referred elsewhere; case C: rejected.
     const b = await submit('B');

@@ -12,7 +12,7 @@ import { cases } from '@/lib/db/schema';
 import { DEFAULT_SETTINGS } from '@/lib/settings/defaults';
 import { prepareEvidence } from '@/lib/storage/evidence';
 import { freshDatabase } from '../support/db';
-import { createCase, createOfficer } from '../support/factories';
+import { createCase, createOfficer, workingDayAhead } from '../support/factories';
 import { pdfFile, validReportForm } from '../support/forms';
 import { approveIdentityRequest } from '@/lib/admin/identity-requests';
 import { latestIdentityRequestId } from '../support/factories';
@@ -62,7 +62,7 @@ describe('loadOfficerCaseView', () => {
     await sendMessageToReporter(db, officer, { caseNumber, body: 'Terima kasih atas jawaban Anda.' });
     await acceptAsComplete(db, officer, { caseNumber });
     await scheduleSummons(db, officer, {
-      caseNumber, role: 'saksi', personName: 'Saksi Satu', scheduledDate: inDays(3), scheduledTime: '09:00', place: 'Ruang Rapat', agenda: 'Keterangan saksi',
+      caseNumber, role: 'saksi', personName: 'Saksi Satu', scheduledDate: workingDayAhead(3), scheduledTime: '09:00', place: 'Ruang Rapat', agenda: 'Keterangan saksi',
     });
 
     view = (await loadOfficerCaseView(db, officer, caseNumber))!;

@@ -7,6 +7,8 @@ import { hashPassword } from '@/lib/auth/password';
 import { newTotpSecret, sealTotp } from '@/lib/auth/totp';
 import { handleReportSubmission } from '@/lib/cases/report-submission';
 import { validReportForm } from './forms';
+import { isWorkingDay } from '@/lib/cases/deadlines';
+import { nationalHolidayDates } from '@/lib/cases/holidays';
 
 let officerSeq = 0;
 
@@ -51,4 +53,20 @@ export async function createCase(db: Database, overrides: Record<string, string>
 export async function latestIdentityRequestId(db: Database): Promise<number> {
   const [row] = await db.select({ id: identityRequests.id }).from(identityRequests).orderBy(desc(identityRequests.id)).limit(1);
   return row.id;
+}
+
+/**
+ * A WITA date at least `days` ahead that is a working day (no weekend, no national
+ * holiday), for summons the tests schedule without the weekend confirmation.
+ */
+export function workingDayAhead(days: number): string {
+  for (let n = days; ; n += 1) {
+    const date = new Date(Date.now() + n * 86400_000 + 8 * 3600_000).toISOString().slice(0, 10);
+    if (isWorkingDay(date, new Set(nationalHolidayDates(Number(date.slice(0, 4)))))) return date;
+  }
+}
+
+/** An instant safely after a summons scheduled up to `days` ahead: "the meeting has taken place". */
+export function afterMeeting(days = 60): Date {
+  return new Date(Date.now() + days * 86400_000);
 }

@@ -87,6 +87,8 @@ const CLASSIFICATION: Record<string, Record<string, Class>> = {
     status: C, minutes: CASE, status_reason: CASE, replaces_id: C, officer_id: C, reminder_sent_at: C, created_at: C,
     updated_at: C, sealed: C,
   },
+  // A reporter's answer to their summons: the kind is a fixed choice, the words are sealed.
+  summons_responses: { id: C, case_id: C, summons_id: C, kind: C, body: CASE, created_at: C, sealed: C },
   // Admins' evaluation of the WBS per period (Zona Integritas sheet): office text about the
   // system as a whole, exported as it stands; it belongs to no case and names no reporter.
   wbs_evaluations: { period_key: C, section: C, body: C, officer_id: C, updated_at: C },
@@ -128,7 +130,7 @@ describe('every column is classified as clear, encrypted or hashed', () => {
         'email_outbox.html', 'email_outbox.kind', 'email_outbox.last_error', 'email_outbox.provider_id', 'email_outbox.status',
         'email_outbox.subject', 'email_outbox.text_body', 'holidays.date', 'holidays.name', 'identity_requests.status',
         'info_requests.status', 'messages.author', 'officers.email', 'officers.name', 'officers.notify_mode', 'officers.role',
-        'settings.key', 'settings.value', 'summons.letter_number', 'summons.role', 'summons.status',
+        'settings.key', 'settings.value', 'summons.letter_number', 'summons.role', 'summons.status', 'summons_responses.kind',
         'audit_checkpoints.last_hash', 'rate_limits.bucket', 'stats_snapshots.key', 'stats_snapshots.value',
         'wbs_evaluations.period_key', 'wbs_evaluations.section', 'wbs_evaluations.body',
         'pending_uploads.id', 'pending_uploads.storage_key', 'pending_uploads.master_key_id', 'pending_uploads.mime_type',

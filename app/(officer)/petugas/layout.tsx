@@ -25,6 +25,7 @@ export default async function OfficerLayout({ children }: { children: React.Reac
           { href: '/petugas/admin/petugas', label: 'Kelola Petugas' },
           { href: '/petugas/admin/pengaturan', label: 'Pengaturan' },
           { href: '/petugas/admin/hari-libur', label: 'Hari Libur' },
+          { href: '/petugas/admin/kategori', label: 'Kategori' },
           { href: '/petugas/admin/identitas', label: 'Permintaan Identitas' },
           { href: '/petugas/admin/audit', label: 'Log Audit' },
           { href: '/petugas/admin/outbox', label: 'Email Keluar' },

@@ -6,7 +6,7 @@ import { loadHolidaySet } from '@/lib/cases/holidays';
 import { countByState, findCaseNumber, listInbox, type InboxView } from '@/lib/cases/inbox';
 import { CASE_STATES, FINAL_STATES, isCaseState, officerLabel, OPEN_STATES } from '@/lib/cases/workflow';
 import { getDb } from '@/lib/db/client';
-import { activeCategories } from '@/lib/settings';
+import { allCategories } from '@/lib/admin/categories';
 import { DataTable } from '@/components/ui/data-table';
 import { DateText } from '@/components/ui/date-text';
 
@@ -57,7 +57,8 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
     notFound = true;
   }
 
-  const categories = await activeCategories(db);
+  // Deactivated categories too: cases keep theirs, so the filter must still find them.
+  const categories = await allCategories(db);
   const categoryId = categories.find((c) => c.slug === category)?.id;
   const now = new Date();
   const [page, counts, holidays] = await Promise.all([
@@ -131,7 +132,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
             <option value="">Semua kategori</option>
             {categories.map((c) => (
               <option key={c.slug} value={c.slug}>
-                {c.label}
+                {c.active ? c.label : `${c.label} (nonaktif)`}
               </option>
             ))}
           </select>

@@ -8,6 +8,9 @@ import { answerInformationRequestAction, endStatusSession, lookupStatus, sendRep
 import { caseIdFromStatusCookie } from './session';
 import { DateText } from '@/components/ui/date-text';
 import { FormMessage } from '@/components/forms/form-message';
+import { ReporterSummonsPanel } from '@/components/summons/reporter-summons-panel';
+import { ClosedQuestionsNotice } from '@/components/summons/closed-questions-notice';
+import { respondToSummonsAction } from './summons-actions';
 
 export const metadata: Metadata = { title: 'Cek Status Laporan' };
 
@@ -35,7 +38,7 @@ export default async function StatusPage({ searchParams }: { searchParams: Promi
           <FormMessage state={{ status: 'success', message: SENT_MESSAGES[sent] }} />
         </div>
       ) : null}
-      {view ? <CaseStatus view={view} /> : <Lookup />}
+      {view && caseId ? <CaseStatus view={view} caseId={caseId} /> : <Lookup />}
     </div>
   );
 }
@@ -67,7 +70,7 @@ function Lookup() {
   );
 }
 
-function CaseStatus({ view }: { view: ReporterView }) {
+function CaseStatus({ view, caseId }: { view: ReporterView; caseId: number }) {
   return (
     <div className="mt-4 space-y-6">
       <section aria-labelledby="status-heading" className="rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
@@ -115,30 +118,9 @@ function CaseStatus({ view }: { view: ReporterView }) {
         </section>
       )}
 
-      {view.reporterSummons.length > 0 && (
-        <section aria-labelledby="summons-heading" className="rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
-          <h2 id="summons-heading" className="text-lg font-semibold">
-            Undangan klarifikasi
-          </h2>
-          <p className="mt-1 text-sm text-slate-700">
-            Anda diundang untuk memberikan keterangan secara langsung.
-          </p>
-          <ul className="mt-4 space-y-4">
-            {view.reporterSummons.map((item, index) => (
-              <li key={index} className="rounded-md border border-slate-200 p-3">
-                <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[8rem_1fr]">
-                  <dt className="font-semibold">Waktu</dt>
-                  <dd><DateText at={item.scheduledAt} format="full" /></dd>
-                  <dt className="mt-2 font-semibold sm:mt-0">Tempat</dt>
-                  <dd className="whitespace-pre-line break-words">{item.place}</dd>
-                  <dt className="mt-2 font-semibold sm:mt-0">Agenda</dt>
-                  <dd className="whitespace-pre-line break-words">{item.agenda}</dd>
-                </dl>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <ClosedQuestionsNotice caseId={caseId} />
+
+      <ReporterSummonsPanel caseId={caseId} action={respondToSummonsAction} />
 
       {(view.messages.length > 0 || view.open) && (
         <section aria-labelledby="thread-heading" className="rounded-lg border border-slate-300 bg-white p-4 sm:p-6">

@@ -7,7 +7,8 @@ import { AppError } from '@/lib/errors';
 import { dueFields } from '../due';
 import { notifyReporterIfConsented } from '../notify';
 import { loadCaseCipher, SEAL_PENDING, sealRow } from '../case-crypto';
-import { officerLabel, transition, type CaseState } from '../workflow';
+import { isFinal, officerLabel, transition, type CaseState } from '../workflow';
+import { closeOpenInfoRequests } from './closing';
 
 /**
  * What every officer service shares, in documenso's order: the caller arrives
@@ -95,6 +96,8 @@ export async function moveCase(tx: DbTransaction, options: MoveOptions): Promise
     const [fresh] = await tx.select({ state: cases.state }).from(cases).where(eq(cases.id, caseRow.id));
     throw staleError(fresh?.state ?? caseRow.state);
   }
+  // A closed case takes no more answers: its open questions close with it.
+  const closedRequests = isFinal(to) ? await closeOpenInfoRequests(tx, caseRow.id) : [];
   await recordEvent(tx, {
     caseId: caseRow.id,
     kind: options.kind,
@@ -109,7 +112,7 @@ export async function moveCase(tx: DbTransaction, options: MoveOptions): Promise
     officerId: options.officerId,
     action: `case.${options.kind}`,
     caseId: caseRow.id,
-    detail: { from: caseRow.state, to, ...options.audit },
+    detail: { from: caseRow.state, to, ...options.audit, ...(closedRequests.length > 0 ? { closedInfoRequestIds: closedRequests } : {}) },
     at: now,
   });
 }

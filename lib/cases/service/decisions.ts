@@ -14,7 +14,10 @@ import { rejectionReasonsFor } from '../officer-actions';
 import { REJECTION_REASON_LABELS } from '../workflow';
 import { openInfoRequest } from './info-requests';
 import { decide } from './common';
-import { cases } from '@/lib/db/schema';
+import { auditLog, cases, summons } from '@/lib/db/schema';
+import { eq } from 'drizzle-orm';
+import type { AuditDetail } from '@/lib/audit/log';
+import { conclusionNeedsReason } from '../summons-rules';
 import { loadCaseCipher } from '../case-crypto';
 
 /**
@@ -119,12 +122,36 @@ export async function returnToInvestigation(db: Database, officer: AuthorizedOff
 
 export type ConcludeCaseOptions = z.infer<typeof concludeSchema>;
 
+/**
+ * Concludes. "Terbukti" without an attended examination of the reported party needs a
+ * written reason: it goes, sealed, into the conclusion's internal note (officers read it
+ * in the timeline) and into the audit row, so the chain keeps it and retention erases it.
+ */
 export async function concludeCase(db: Database, officer: AuthorizedOfficer, options: ConcludeCaseOptions) {
-  await decide(db, officer, options, 'concluded', async (caseRow) => ({
-    kind: 'concluded',
-    internalNote: options.internalNote,
-    publicNote: options.summary,
-    set: { outcome: options.outcome, outcomeSummary: (await loadCaseCipher(db, caseRow.id)).seal(cases.outcomeSummary, caseRow.id, options.summary) },
-    audit: { outcome: options.outcome },
-  }));
+  await decide(db, officer, options, 'concluded', async (caseRow) => {
+    const records = await db.select({ role: summons.role, status: summons.status }).from(summons).where(eq(summons.caseId, caseRow.id));
+    const needsReason = conclusionNeedsReason(options.outcome, records);
+    const reason = needsReason ? options.unexaminedReason?.trim() : undefined;
+    if (needsReason && (!reason || reason.length < 20)) {
+      throw new AppError('conclusion_reason_required', {
+        userMessage:
+          'Terlapor belum diperiksa dengan kehadirannya tercatat. Untuk menyimpulkan "terbukti", tuliskan alasannya (minimal 20 karakter); alasan ini disimpan dalam log audit.',
+        field: 'unexaminedReason',
+      });
+    }
+    const cipher = await loadCaseCipher(db, caseRow.id);
+    const internalNote = reason
+      ? [`Alasan menyimpulkan terbukti tanpa pemeriksaan terlapor yang dihadiri: ${reason}`, options.internalNote].filter(Boolean).join('\n\n')
+      : options.internalNote;
+    const audit: AuditDetail = reason
+      ? { outcome: options.outcome, withoutAttendedExamination: true, reason: cipher.seal(auditLog.detail, `conclusion-reason:${caseRow.id}`, reason) }
+      : { outcome: options.outcome };
+    return {
+      kind: 'concluded',
+      internalNote,
+      publicNote: options.summary,
+      set: { outcome: options.outcome, outcomeSummary: cipher.seal(cases.outcomeSummary, caseRow.id, options.summary) },
+      audit,
+    };
+  });
 }

@@ -14,6 +14,7 @@ import { assertMove, loadCase, moveCase } from './common';
 import { loadCaseCipher, SEAL_PENDING, sealRow } from '../case-crypto';
 import { mailsOfficers } from './messages';
 import { formatOfficeDate } from '@/lib/office-time';
+import { isFinal } from '../workflow';
 
 /**
  * The information request loop of the seed: the officer asks for what is missing
@@ -87,6 +88,11 @@ export async function answerInformationRequest(db: Database, options: AnswerInfo
     .from(infoRequests)
     .where(and(eq(infoRequests.id, options.infoRequestId), eq(infoRequests.caseId, caseRow.id)))
     .limit(1);
+  if (request && (request.status === 'closed' || isFinal(caseRow.state))) {
+    throw new AppError('info_request_closed', {
+      userMessage: 'Permintaan kelengkapan ini sudah ditutup karena penanganan kasus telah selesai. Jawaban tidak diperlukan lagi.',
+    });
+  }
   if (!request || request.status !== 'open' || caseRow.state !== 'awaiting_info') {
     throw new AppError('info_request_closed', {
       userMessage: 'Permintaan kelengkapan ini sudah dijawab atau sudah ditutup. Muat ulang halaman untuk melihat status terbaru.',

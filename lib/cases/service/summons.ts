@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { appendAudit, type DbTransaction } from '@/lib/audit/log';
 import type { AuthorizedOfficer } from '@/lib/auth/guard';
 import type { Database } from '@/lib/db/client';
-import { summons, type Case, type Summons } from '@/lib/db/schema';
+import { holidays, summons, type Case, type Summons } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import {
   type cancelSummonsSchema,
@@ -11,7 +11,8 @@ import {
   type scheduleSummonsSchema,
   type summonsOutcomeSchema,
 } from '../officer-schemas';
-import { stateAfterSummons } from '../summons-rules';
+import { attendanceCheck, scheduleDayCheck, stateAfterSummons } from '../summons-rules';
+import { nationalHolidays } from '@/lib/admin/holidays';
 import { isFinal } from '../workflow';
 import { assertMove, assertState, loadCase, moveCase, recordEvent, touchCase } from './common';
 import { formatOfficeDateTimeFull, officeInstant } from '@/lib/office-time';
@@ -30,7 +31,29 @@ function reporterNote(role: Role, text: string): string | null {
   return role === 'pelapor' ? text : null;
 }
 
-export type ScheduleSummonsOptions = z.infer<typeof scheduleSummonsSchema>;
+/** The form's confirmation is optional for callers: absent means "not confirmed". */
+type WithConfirmation<T> = Omit<T, 'confirmNonWorkingDay'> & { confirmNonWorkingDay?: boolean };
+
+/** The office's holidays of a date's year as date → name: national ones and those admins added. */
+async function holidayNames(db: Database, date: string): Promise<Map<string, string>> {
+  const year = Number(date.slice(0, 4));
+  const names = new Map(nationalHolidays(year).map((day) => [day.date, day.name]));
+  const added = await db.select({ date: holidays.date, name: holidays.name }).from(holidays).where(eq(holidays.date, date));
+  for (const row of added) names.set(row.date, row.name);
+  return names;
+}
+
+/**
+ * A date on a weekend or holiday is refused until the officer ticks the confirmation
+ * (the form shows it with the refusal), so a slip of the date picker is caught.
+ */
+async function assertDayConfirmed(db: Database, date: string, confirmed: boolean | undefined) {
+  if (confirmed) return;
+  const verdict = scheduleDayCheck(date, await holidayNames(db, date));
+  if (!verdict.ok) throw new AppError('summons_non_working_day', { userMessage: verdict.message, field: 'confirmNonWorkingDay' });
+}
+
+export type ScheduleSummonsOptions = WithConfirmation<z.infer<typeof scheduleSummonsSchema>>;
 
 export async function scheduleSummons(db: Database, officer: AuthorizedOfficer, options: ScheduleSummonsOptions) {
   const caseRow = await loadCase(db, options.caseNumber);
@@ -45,6 +68,7 @@ export async function scheduleSummons(db: Database, officer: AuthorizedOfficer, 
       field: 'role',
     });
   }
+  await assertDayConfirmed(db, options.scheduledDate, options.confirmNonWorkingDay);
   const scheduledAt = officeInstant(options.scheduledDate, options.scheduledTime);
   const now = new Date();
   await db.transaction(async (tx) => {
@@ -81,7 +105,7 @@ export async function scheduleSummons(db: Database, officer: AuthorizedOfficer, 
         kind: 'summons_scheduled',
         internalNote: `Pemanggilan ${options.role}: ${options.personName}`,
         publicNote,
-        audit: { summonsId: created.id, role: options.role },
+        audit: { summonsId: created.id, role: options.role, ...(options.confirmNonWorkingDay ? { nonWorkingDayConfirmed: true } : {}) },
         now,
       });
     } else {
@@ -137,10 +161,17 @@ async function closeSummons(tx: DbTransaction, id: number, set: Partial<Summons>
 
 export type RecordSummonsOutcomeOptions = z.infer<typeof summonsOutcomeSchema>;
 
-export async function recordSummonsOutcome(db: Database, officer: AuthorizedOfficer, options: RecordSummonsOutcomeOptions) {
+/** `now` is injectable so tests can stand after the meeting; pages never pass it. */
+export async function recordSummonsOutcome(
+  db: Database,
+  officer: AuthorizedOfficer,
+  options: RecordSummonsOutcomeOptions,
+  now: Date = new Date(),
+) {
   const caseRow = await loadCase(db, options.caseNumber);
   const row = await loadScheduled(db, caseRow, options.summonsId);
-  const now = new Date();
+  const held = attendanceCheck(row.scheduledAt, now);
+  if (!held.ok) throw new AppError('summons_not_yet_held', { userMessage: held.message });
   const status = options.attended === 'yes' ? 'attended' : 'not_attended';
   await db.transaction(async (tx) => {
     const cipher = await loadCaseCipher(tx, caseRow.id);
@@ -149,11 +180,12 @@ export async function recordSummonsOutcome(db: Database, officer: AuthorizedOffi
   });
 }
 
-export type RescheduleSummonsOptions = z.infer<typeof rescheduleSummonsSchema>;
+export type RescheduleSummonsOptions = WithConfirmation<z.infer<typeof rescheduleSummonsSchema>>;
 
 export async function rescheduleSummons(db: Database, officer: AuthorizedOfficer, options: RescheduleSummonsOptions) {
   const caseRow = await loadCase(db, options.caseNumber);
   const row = await loadScheduled(db, caseRow, options.summonsId);
+  await assertDayConfirmed(db, options.scheduledDate, options.confirmNonWorkingDay);
   const scheduledAt = officeInstant(options.scheduledDate, options.scheduledTime);
   const now = new Date();
   await db.transaction(async (tx) => {

@@ -22,6 +22,7 @@ import { getSettings } from '@/lib/settings';
 import * as actions from './actions';
 import { OFFICE_TIME_ZONE } from '@/lib/office-time';
 import { DateText } from '@/components/ui/date-text';
+import { OfficerSummonsResponses } from '@/components/summons/officer-summons-responses';
 
 type Props = { params: Promise<{ caseNumber: string }> };
 
@@ -161,7 +162,13 @@ export default async function CasePage({ params }: Props) {
         />
         <AcceptForm {...common} action={actions.acceptAsCompleteAction} available={has('accept')} />
         <ReturnToInvestigationForm {...common} action={actions.returnToInvestigationAction} available={has('return_to_investigation')} />
-        <ConcludeForm {...common} action={actions.concludeCaseAction} available={has('conclude')} outcomes={toOptions(OUTCOME_LABELS)} />
+        <ConcludeForm
+          {...common}
+          action={actions.concludeCaseAction}
+          available={has('conclude')}
+          outcomes={toOptions(OUTCOME_LABELS)}
+          reportedPartyExamined={view.summons.some((item) => item.role === 'terlapor' && item.status === 'attended')}
+        />
         <RejectForm
           {...common}
           action={actions.rejectCaseAction}
@@ -215,6 +222,7 @@ export default async function CasePage({ params }: Props) {
               <p className="text-sm text-slate-700">
                 {item.role === 'pelapor' ? 'Ditampilkan kepada pelapor.' : 'Tidak ditampilkan kepada pelapor.'}
               </p>
+              {item.role === 'pelapor' ? <OfficerSummonsResponses officer={officer} caseId={view.id} summonsId={item.id} /> : null}
               {showDocuments ? (
                 <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
                   <a href={`/petugas/kasus/${view.caseNumber}/panggilan/${item.id}/surat`} className="text-brand-700 underline underline-offset-2">

@@ -157,7 +157,12 @@ export default async function SummonsLetterPage({ params }: Props) {
 
         <p className="mt-4 indent-12 text-justify">
           Mengingat pentingnya hal tersebut, kehadiran Saudara/i sangat kami harapkan
-          {office.officePhone ? (
+          {letter.respondAt ? (
+            <>
+              . Mohon sampaikan konfirmasi kehadiran, permintaan waktu lain, atau jawaban tertulis atas agenda di atas melalui
+              halaman Cek Status {letter.respondAt} dengan memasukkan kode tiket laporan Anda; identitas Anda tidak diminta
+            </>
+          ) : office.officePhone ? (
             <>. Apabila berhalangan hadir, mohon memberitahukan kepada kami melalui telepon {office.officePhone}</>
           ) : null}
           . Demikian surat panggilan ini disampaikan; atas perhatian dan kehadiran Saudara/i, kami ucapkan terima
