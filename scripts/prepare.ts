@@ -5,6 +5,7 @@ import { databaseUrl, dataDir, env, EnvError, loadOrCreateSecretsFile, secretsFi
 import { mkdirSync } from 'node:fs';
 import { assertFullySealed, sealExistingRows } from '@/lib/cases/seal-existing';
 import { assertKeysReadable } from '@/lib/cases/key-rotation';
+import { migrateLegacyAssignments } from '@/lib/cases/assignment';
 import { restrictDataDir } from '@/lib/storage/permissions';
 
 /**
@@ -38,6 +39,9 @@ export async function prepare(): Promise<void> {
     }
     await assertFullySealed(db);
     await ensureDefaults(db);
+    // The old single "penanggung jawab" column becomes a row in case_assignments.
+    const assignments = await migrateLegacyAssignments(db);
+    if (assignments > 0) console.log(`[wbs] Moved ${assignments} handling officers into case assignments.`);
     const admin = await ensureFirstAdmin(db, {
       email: config.ADMIN_EMAIL,
       password: config.ADMIN_PASSWORD,

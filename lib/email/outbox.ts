@@ -16,6 +16,7 @@ import { renderEmail, type EmailKind, type RenderedEmail } from './render';
 import type { DigestItem } from './templates/deadline-digest';
 import type { OfficeInfo } from './templates/layout';
 import { sealRecipient } from './recipient';
+import type { NotificationAudience } from '@/lib/cases/assignment-rules';
 
 type Writer = Database | DbTransaction;
 
@@ -72,6 +73,8 @@ export type OfficerNotification = {
   /** Defaults to appBaseUrl(). */
   baseUrl?: string;
   now?: Date;
+  /** Which officers the case's news may reach (lib/cases/assignment-rules.ts); default: all. */
+  audience?: NotificationAudience;
 };
 
 function renderOfficerEvent(event: OfficerEvent, props: { caseNumber: string; office: OfficeInfo; baseUrl: string }) {
@@ -89,11 +92,19 @@ function renderOfficerEvent(event: OfficerEvent, props: { caseNumber: string; of
   }
 }
 
-async function recipients(tx: Writer, onlyImmediate: boolean): Promise<string[]> {
+async function recipients(tx: Writer, onlyImmediate: boolean, audience?: NotificationAudience): Promise<string[]> {
   const conditions = [eq(officers.active, true)];
   if (onlyImmediate) conditions.push(eq(officers.notifyMode, 'immediate'));
-  const rows = await tx.select({ email: officers.email }).from(officers).where(and(...conditions)).orderBy(officers.id);
-  return rows.map((row) => row.email);
+  const rows = await tx.select({ id: officers.id, role: officers.role, email: officers.email }).from(officers).where(and(...conditions)).orderBy(officers.id);
+  return rows
+    .filter((row) => !audience || inAudience(row, audience))
+    .map((row) => row.email);
+}
+
+function inAudience(officer: { id: number; role: string }, audience: NotificationAudience): boolean {
+  if (audience.exclude.includes(officer.id)) return false;
+  if (audience.only === null) return true;
+  return audience.only.includes(officer.id) || (audience.includeAdmins && officer.role === 'admin');
 }
 
 /**
@@ -110,7 +121,7 @@ export async function enqueueOfficerNotification(tx: Writer, notification: Offic
     baseUrl,
   });
   const email = await rendered;
-  const to = await recipients(tx, true);
+  const to = await recipients(tx, true, notification.audience);
   for (const address of to) await enqueueEmail(tx, { kind, to: address, ...email, now: notification.now });
   return to.length;
 }

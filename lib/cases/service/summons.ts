@@ -13,7 +13,7 @@ import {
 } from '../officer-schemas';
 import { stateAfterSummons } from '../summons-rules';
 import { isFinal } from '../workflow';
-import { assertMove, assertState, loadCase, moveCase, recordEvent, touchCase } from './common';
+import { assertMove, assertState, loadCaseFor, moveCase, recordEvent, touchCase } from './common';
 import { formatOfficeDateTimeFull, officeInstant } from '@/lib/office-time';
 import { loadCaseCipher, SEAL_PENDING, sealRow } from '../case-crypto';
 
@@ -33,7 +33,7 @@ function reporterNote(role: Role, text: string): string | null {
 export type ScheduleSummonsOptions = z.infer<typeof scheduleSummonsSchema>;
 
 export async function scheduleSummons(db: Database, officer: AuthorizedOfficer, options: ScheduleSummonsOptions) {
-  const caseRow = await loadCase(db, options.caseNumber);
+  const caseRow = await loadCaseFor(db, officer, options.caseNumber);
   if (options.expectedState) assertState(caseRow, [caseRow.state], options.expectedState);
   const next = stateAfterSummons(caseRow.state, options.role);
   if (!next) {
@@ -138,7 +138,7 @@ async function closeSummons(tx: DbTransaction, id: number, set: Partial<Summons>
 export type RecordSummonsOutcomeOptions = z.infer<typeof summonsOutcomeSchema>;
 
 export async function recordSummonsOutcome(db: Database, officer: AuthorizedOfficer, options: RecordSummonsOutcomeOptions) {
-  const caseRow = await loadCase(db, options.caseNumber);
+  const caseRow = await loadCaseFor(db, officer, options.caseNumber);
   const row = await loadScheduled(db, caseRow, options.summonsId);
   const now = new Date();
   const status = options.attended === 'yes' ? 'attended' : 'not_attended';
@@ -152,7 +152,7 @@ export async function recordSummonsOutcome(db: Database, officer: AuthorizedOffi
 export type RescheduleSummonsOptions = z.infer<typeof rescheduleSummonsSchema>;
 
 export async function rescheduleSummons(db: Database, officer: AuthorizedOfficer, options: RescheduleSummonsOptions) {
-  const caseRow = await loadCase(db, options.caseNumber);
+  const caseRow = await loadCaseFor(db, officer, options.caseNumber);
   const row = await loadScheduled(db, caseRow, options.summonsId);
   const scheduledAt = officeInstant(options.scheduledDate, options.scheduledTime);
   const now = new Date();
@@ -192,7 +192,7 @@ export async function rescheduleSummons(db: Database, officer: AuthorizedOfficer
 export type CancelSummonsOptions = z.infer<typeof cancelSummonsSchema>;
 
 export async function cancelSummons(db: Database, officer: AuthorizedOfficer, options: CancelSummonsOptions) {
-  const caseRow = await loadCase(db, options.caseNumber);
+  const caseRow = await loadCaseFor(db, officer, options.caseNumber);
   const row = await loadScheduled(db, caseRow, options.summonsId);
   const now = new Date();
   await db.transaction(async (tx) => {
