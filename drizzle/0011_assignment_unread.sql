@@ -33,4 +33,5 @@ CREATE TABLE `case_recusals` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `case_recusals_case_officer_idx` ON `case_recusals` (`case_id`,`officer_id`);--> statement-breakpoint
 CREATE INDEX `case_recusals_officer_idx` ON `case_recusals` (`officer_id`);--> statement-breakpoint
-ALTER TABLE `cases` ADD `restricted` integer DEFAULT false NOT NULL;
+ALTER TABLE `cases` ADD `restricted` integer DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE INDEX `cases_restricted_idx` ON `cases` (`restricted`);

@@ -128,6 +128,8 @@ export const cases = sqliteTable(
     index('cases_quarantine_state_idx').on(t.quarantined, t.state),
     index('cases_inbox_due_idx').on(t.quarantined, t.dueAt, t.id),
     index('cases_state_due_idx').on(t.state, t.dueAt, t.id),
+    // Restricted cases are few: counts subtract them through this index.
+    index('cases_restricted_idx').on(t.restricted),
   ],
 );
 export type Case = typeof cases.$inferSelect;

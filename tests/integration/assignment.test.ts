@@ -23,6 +23,7 @@ import { loadSummonsCalendar, loadSummonsLetter } from '@/lib/cases/summons-docu
 import type { Database } from '@/lib/db/client';
 import { attachments, auditLog, caseAssignments, cases, emailOutbox, officers, summons } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
+import { runScheduledNotifications } from '@/lib/email/scheduled';
 import { freshDatabase } from '../support/db';
 import { createCase, createOfficer } from '../support/factories';
 import { pdfFile, validReportForm } from '../support/forms';
@@ -265,5 +266,23 @@ describe('notification routing', () => {
     expect((await handleReporterMessage(db, caseId, form)).ok).toBe(true);
     const to = await recipientsOf('reporter_replied', mid);
     expect(to).toEqual((await activeImmediateEmails()).filter((e) => e !== immediate[1].email));
+  });
+});
+
+describe('daily digest', () => {
+  it('leaves a case out of the digest of an officer who recused from it, and keeps it in the others\'', async () => {
+    const { caseNumber, caseId } = await createCase(db);
+    const recused = await createOfficer(db);
+    await declareRecusal(db, recused, { caseNumber, reason: 'Terlapor adalah atasan langsung saya.' });
+    // 07:30 WITA tomorrow, with the case overdue by then.
+    const morning = new Date(Date.now() + 86400_000);
+    morning.setUTCHours(23, 30, 0, 0);
+    await db.update(cases).set({ dueAt: new Date(morning.getTime() - 86400_000) }).where(eq(cases.id, caseId));
+    expect((await runScheduledNotifications(db, morning)).digest).toBe(true);
+
+    const digests = await db.select({ to: emailOutbox.toAddress, text: emailOutbox.textBody }).from(emailOutbox).where(eq(emailOutbox.kind, 'deadline_digest'));
+    const of = (email: string) => digests.filter((d) => d.to === email).map((d) => d.text).join('\n');
+    expect(of(budi.email)).toContain(caseNumber);
+    expect(of(recused.email)).not.toContain(caseNumber);
   });
 });

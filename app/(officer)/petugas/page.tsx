@@ -165,7 +165,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
                       <a href={`/petugas/kasus/${row.caseNumber}`} className="text-brand-700 underline underline-offset-2">
                         {row.caseNumber}
                       </a>
-                      {row.unread ? <UnreadBadge /> : null}
+                      {row.unread ? <UnreadBadge caseNumber={row.caseNumber} /> : null}
                     </td>
                     <td className="px-3 py-2">{officerLabel(row.state)}</td>
                     <td className="px-3 py-2">{row.categoryLabel ?? '—'}</td>
