@@ -39,7 +39,7 @@ async function activateOfficer(page: Page, email: string, oneTimePassword: strin
   await signIn(page, email, oneTimePassword);
   await expect(page.getByRole('heading', { level: 1, name: 'Aktivasi Akun' })).toBeVisible();
   await page.getByLabel('Kata sandi saat ini').fill(oneTimePassword);
-  await page.getByLabel('Kata sandi baru', { exact: true }).fill(password);
+  await page.locator('#newPassword').fill(password);
   await page.getByLabel('Ulangi kata sandi baru').fill(password);
   await page.getByRole('button', { name: 'Ubah kata sandi' }).click();
   await expect(page).toHaveURL(/\/petugas\/masuk/);
@@ -92,7 +92,7 @@ test('[PENANGANAN] an admin assigns a case, the officer sees it in "Kasus saya" 
   const message = reporter.getByRole('form', { name: 'Kirim pesan kepada petugas' });
   await message.getByLabel('Pesan untuk petugas').fill(`Saya ingat satu hal lagi tentang kejadian itu. ${marker}`);
   await message.getByRole('button', { name: 'Kirim Pesan' }).click();
-  await expect(reporter.getByText('Pesan Anda telah terkirim')).toBeVisible();
+  await expect(reporter.getByRole('status').filter({ hasText: 'Pesan Anda telah terkirim' })).toBeVisible();
 
   await officer.goto('/petugas?tab=saya');
   await expect(officer.getByTestId(`balasan-baru-${caseNumber}`)).toBeVisible();
@@ -117,7 +117,7 @@ test('[PENANGANAN] an admin assigns a case, the officer sees it in "Kasus saya" 
   await expect(officer.getByText('Benturan kepentingan Anda telah dicatat.')).toBeVisible();
 
   await officer.goto(casePath);
-  await expect(officer.getByRole('alert')).toContainText('benturan kepentingan pada kasus ini');
+  await expect(officer.getByText('Anda telah menyatakan benturan kepentingan pada kasus ini')).toBeVisible();
   await expect(officer.locator('body')).not.toContainText(marker);
   await expect(officer.locator('body')).not.toContainText('Saya ingat satu hal lagi');
   await officer.goto('/petugas?tab=saya');
