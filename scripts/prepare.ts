@@ -6,6 +6,7 @@ import { databaseUrl, dataDir, env, EnvError, type Env, loadOrCreateSecretsFile,
 import { mkdirSync } from 'node:fs';
 import { assertFullySealed, sealExistingRows } from '@/lib/cases/seal-existing';
 import { assertKeysReadable } from '@/lib/cases/key-rotation';
+import { migrateLegacyAssignments } from '@/lib/cases/assignment';
 import { restrictDataDir } from '@/lib/storage/permissions';
 import { closeRequestsOfClosedCases } from '@/lib/cases/service/closing';
 
@@ -66,6 +67,9 @@ async function prepareDatabase(db: Database, client: Client, config: Env): Promi
   // Data from before "closing closes": open questions left on closed cases.
   const closedRequests = await closeRequestsOfClosedCases(db);
   if (closedRequests > 0) console.log(`[wbs] Closed ${closedRequests} information request(s) left open on closed cases.`);
+  // The old single "penanggung jawab" column becomes a row in case_assignments.
+  const assignments = await migrateLegacyAssignments(db);
+  if (assignments > 0) console.log(`[wbs] Moved ${assignments} handling officers into case assignments.`);
   const admin = await ensureFirstAdmin(db, {
     email: config.ADMIN_EMAIL,
     password: config.ADMIN_PASSWORD,

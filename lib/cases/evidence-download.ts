@@ -4,6 +4,7 @@ import type { AuthorizedOfficer } from '@/lib/auth/guard';
 import type { Database } from '@/lib/db/client';
 import { attachments, cases } from '@/lib/db/schema';
 import { loadCaseCipher } from './case-crypto';
+import { assertCaseAccess } from './assignment';
 import { AppError, logUnexpected } from '@/lib/errors';
 import { getBlobStore, type BlobStore } from '@/lib/storage';
 import { StorageUnavailableError } from '@/lib/storage/backend';
@@ -116,6 +117,7 @@ export async function loadEvidenceForOfficer(
     .where(and(eq(attachments.id, id), eq(cases.caseNumber, caseNumber)))
     .limit(1);
   if (!row) throw notFound();
+  await assertCaseAccess(db, officer, row.caseId);
 
   // Its place among the case's files (1, 2, …): files are only ever added, so it is stable.
   const [{ ordinal }] = await db

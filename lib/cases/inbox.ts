@@ -1,8 +1,10 @@
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { AuthorizedOfficer } from '@/lib/auth/guard';
 import type { Database } from '@/lib/db/client';
 import { cases, categories } from '@/lib/db/schema';
+import { accessibleCasesFor, assignedToCondition, hiddenCasesFor } from './assignment';
 import { caseNumberFromSearch } from './case-number';
+import { unreadCondition } from './unread';
 import { CASE_STATES, OPEN_STATES, type CaseState } from './workflow';
 
 /**
@@ -13,7 +15,8 @@ import { CASE_STATES, OPEN_STATES, type CaseState } from './workflow';
 
 export const INBOX_PAGE_SIZE = 50;
 
-export type InboxView = 'open' | 'quarantine' | CaseState;
+/** 'mine': open cases the officer handles; 'unread': open cases with reporter replies they have not seen. */
+export type InboxView = 'open' | 'quarantine' | 'mine' | 'unread' | CaseState;
 
 export type InboxFilter = {
   view: InboxView;
@@ -33,13 +36,15 @@ export type InboxRow = {
   dueAt: Date | null;
   dueKind: string | null;
   quarantined: boolean;
+  /** The reporter wrote since this officer last opened the case ("Balasan baru"). */
+  unread: boolean;
 };
 
 export type InboxPage = { rows: InboxRow[]; nextCursor: string | null };
 
 /** Views sorted by deadline (open work) versus by recency (closed or quarantined). */
 function sortsByDue(view: InboxView): boolean {
-  return view === 'open' || OPEN_STATES.includes(view as CaseState);
+  return view === 'open' || view === 'mine' || view === 'unread' || OPEN_STATES.includes(view as CaseState);
 }
 
 type Cursor = { due: number | null; id: number };
@@ -61,18 +66,22 @@ export function decodeCursor(text: string | undefined): Cursor | null {
 
 // Read models take the AuthorizedOfficer only lib/auth/guard.ts makes: a page cannot
 // list cases without having passed the check, even when it does not use the officer.
-export async function listInbox(db: Database, _officer: AuthorizedOfficer, filter: InboxFilter): Promise<InboxPage> {
+// Recused officers, and others on a restricted case, never see it listed (lib/cases/assignment.ts).
+export async function listInbox(db: Database, officer: AuthorizedOfficer, filter: InboxFilter): Promise<InboxPage> {
   const limit = Math.min(Math.max(filter.limit ?? INBOX_PAGE_SIZE, 1), 200);
   const cursor = decodeCursor(filter.after);
-  const where: (SQL | undefined)[] = [];
+  const where: (SQL | undefined)[] = [accessibleCasesFor(officer)];
 
   if (filter.view === 'quarantine') where.push(eq(cases.quarantined, true));
   else {
     where.push(eq(cases.quarantined, false));
     // Every open case has a due date and every closed one none, so "due_at IS NOT NULL"
     // selects the open cases as an index range instead of skipping the closed ones.
-    if (filter.view === 'open') where.push(isNotNull(cases.dueAt), inArray(cases.state, [...OPEN_STATES]));
-    else where.push(eq(cases.state, filter.view));
+    if (filter.view === 'open' || filter.view === 'mine' || filter.view === 'unread') {
+      where.push(isNotNull(cases.dueAt), inArray(cases.state, [...OPEN_STATES]));
+      if (filter.view === 'mine') where.push(assignedToCondition(officer.id));
+      if (filter.view === 'unread') where.push(unreadCondition(officer.id));
+    } else where.push(eq(cases.state, filter.view));
   }
   if (filter.categoryId) where.push(eq(cases.categoryId, filter.categoryId));
 
@@ -97,6 +106,7 @@ export async function listInbox(db: Database, _officer: AuthorizedOfficer, filte
       dueAt: cases.dueAt,
       dueKind: cases.dueKind,
       quarantined: cases.quarantined,
+      unread: sql<number>`${unreadCondition(officer.id)}`.mapWith(Boolean),
     })
     .from(cases)
     .leftJoin(categories, eq(categories.id, cases.categoryId))
@@ -113,24 +123,48 @@ export async function listInbox(db: Database, _officer: AuthorizedOfficer, filte
   return { rows: page, nextCursor };
 }
 
-/** Cases per state (quarantine apart), for the inbox tabs. */
-export async function countByState(db: Database, _officer: AuthorizedOfficer): Promise<Record<CaseState | 'quarantine', number>> {
+/** Cases per state (quarantine apart), for the inbox tabs; only cases the officer may open. */
+export async function countByState(db: Database, officer: AuthorizedOfficer): Promise<Record<CaseState | 'quarantine', number>> {
   const counts = Object.fromEntries([...CASE_STATES, 'quarantine'].map((s) => [s, 0])) as Record<CaseState | 'quarantine', number>;
-  const rows = await db
-    .select({ state: cases.state, quarantined: cases.quarantined, n: count() })
-    .from(cases)
-    .groupBy(cases.quarantined, cases.state);
-  for (const row of rows) {
-    if (row.quarantined) counts.quarantine += row.n;
-    else counts[row.state] += row.n;
+  // All cases from the covering index, minus the few the officer may not open (found through
+  // the recusal and restriction indexes): no per-case check over the whole table.
+  const [rows, hidden] = await Promise.all([
+    db.select({ state: cases.state, quarantined: cases.quarantined, n: count() }).from(cases).groupBy(cases.quarantined, cases.state),
+    db
+      .select({ state: cases.state, quarantined: cases.quarantined, n: count() })
+      .from(cases)
+      .where(hiddenCasesFor(officer))
+      .groupBy(cases.quarantined, cases.state),
+  ]);
+  for (const [sign, list] of [[1, rows], [-1, hidden]] as const) {
+    for (const row of list) {
+      if (row.quarantined) counts.quarantine += sign * row.n;
+      else counts[row.state] += sign * row.n;
+    }
   }
   return counts;
 }
 
-/** Finds a case number typed in any reasonable form (2026-1, 2026-0001). */
-export async function findCaseNumber(db: Database, _officer: AuthorizedOfficer, input: string): Promise<string | null> {
+/** Finds a case number typed in any reasonable form (2026-1, 2026-0001), among the cases the officer may open. */
+export async function findCaseNumber(db: Database, officer: AuthorizedOfficer, input: string): Promise<string | null> {
   const caseNumber = caseNumberFromSearch(input);
   if (!caseNumber) return null;
-  const [row] = await db.select({ caseNumber: cases.caseNumber }).from(cases).where(eq(cases.caseNumber, caseNumber)).limit(1);
+  const [row] = await db
+    .select({ caseNumber: cases.caseNumber })
+    .from(cases)
+    .where(and(eq(cases.caseNumber, caseNumber), accessibleCasesFor(officer)))
+    .limit(1);
   return row?.caseNumber ?? null;
+}
+
+/** Open cases the officer handles ("Kasus saya") and those with unseen reporter replies ("Balasan baru"). */
+export async function countMineAndUnread(db: Database, officer: AuthorizedOfficer): Promise<{ mine: number; unread: number }> {
+  const [row] = await db
+    .select({
+      mine: sql<number>`coalesce(sum(case when ${assignedToCondition(officer.id)} then 1 else 0 end), 0)`,
+      unread: sql<number>`coalesce(sum(case when ${unreadCondition(officer.id)} then 1 else 0 end), 0)`,
+    })
+    .from(cases)
+    .where(and(eq(cases.quarantined, false), isNotNull(cases.dueAt), accessibleCasesFor(officer)));
+  return { mine: Number(row?.mine ?? 0), unread: Number(row?.unread ?? 0) };
 }

@@ -6,6 +6,8 @@ import { claimNotificationSlot, OFFICER_EMAIL_PER_CASE } from '@/lib/security/ra
 import { getSettings } from '@/lib/settings';
 import { decryptIdentity } from './reporter-identity';
 import { loadCaseCipher } from './case-crypto';
+import { loadAccessFacts } from './assignment';
+import { notificationAudience } from './assignment-rules';
 
 /**
  * The emails a case event causes, written to the outbox inside the event's own
@@ -27,8 +29,10 @@ const REPORTER_EVENTS: ReadonlySet<OfficerEvent> = new Set(['reporter_message', 
  * A quarantined case never emails officers: its sender could be the spammer.
  */
 export async function notifyOfficers(tx: Tx, event: OfficerEvent, caseNumber: string, now?: Date): Promise<void> {
-  const [row] = await tx.select({ quarantined: cases.quarantined }).from(cases).where(eq(cases.caseNumber, caseNumber)).limit(1);
-  if (row?.quarantined) return;
+  const [row] = await tx.select({ id: cases.id, quarantined: cases.quarantined }).from(cases).where(eq(cases.caseNumber, caseNumber)).limit(1);
+  if (!row || row.quarantined) return;
+  // Once the case has handling officers its news goes to them; recused officers never hear of it.
+  const audience = notificationAudience(event === 'new_report' ? 'new_report' : 'case_event', await loadAccessFacts(tx, row.id));
   let at = now;
   if (REPORTER_EVENTS.has(event)) {
     const sendAt = await claimNotificationSlot(tx, OFFICER_EMAIL_PER_CASE, `case:${caseNumber}`, { now: (now ?? new Date()).getTime() });
@@ -36,7 +40,7 @@ export async function notifyOfficers(tx: Tx, event: OfficerEvent, caseNumber: st
     at = new Date(sendAt);
   }
   const office = officeFromSettings(await getSettings(tx as Database));
-  await enqueueOfficerNotification(tx, { event, caseNumber, office, now: at });
+  await enqueueOfficerNotification(tx, { event, caseNumber, office, now: at, audience });
 }
 
 /**

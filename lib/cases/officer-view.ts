@@ -20,6 +20,7 @@ import { getSettings } from '@/lib/settings';
 import { caseDeadlines, type CaseDeadline } from './deadlines';
 import { loadHolidaySet } from './holidays';
 import { OUTCOME_LABELS } from './officer-schemas';
+import { assertCaseAccess, assignedOfficerNames } from './assignment';
 import { identityAccessFor } from './service/identity';
 import { allowedActionsFor, type AllowedAction, type SummonsRole } from './officer-actions';
 import { cipherFromRow, type CaseCipher } from './case-crypto';
@@ -141,6 +142,7 @@ export type OfficerCaseView = {
   report: { what: string; where: string; whenText: string; whenDate: string | null; who: string; how: string };
   anonymous: boolean;
   quarantined: boolean;
+  /** The handling officers' names, comma-separated (lib/cases/assignment.ts); null when none. */
   assignedOfficerName: string | null;
   rejectionReason: string | null;
   outcome: string | null;
@@ -194,7 +196,6 @@ export async function loadOfficerCaseView(
       howText: cases.howText,
       anonymous: cases.anonymous,
       quarantined: cases.quarantined,
-      assignedOfficerName: officers.name,
       rejectionReason: cases.rejectionReason,
       outcome: cases.outcome,
       outcomeSummary: cases.outcomeSummary,
@@ -209,15 +210,16 @@ export async function loadOfficerCaseView(
     .from(cases)
     .leftJoin(caseKeys, eq(caseKeys.caseId, cases.id))
     .leftJoin(categories, eq(categories.id, cases.categoryId))
-    .leftJoin(officers, eq(officers.id, cases.assignedOfficerId))
     .where(eq(cases.caseNumber, caseNumber))
     .limit(1);
   if (!row) return null;
   const caseId = row.id;
+  // Recused, or outside a restricted case: a refusal before anything is opened.
+  await assertCaseAccess(db, officer, caseId);
   if (row.destroyedAt) return erasedCaseView(db, row, row.destroyedAt);
   const cipher = cipherFromRow(caseId, row.masterKeyId ? { wrappedKey: row.wrappedKey, masterKeyId: row.masterKeyId } : null);
 
-  const [parties, fileRows, events, messageRows, requestRows, summonsRows, settings, access] = await Promise.all([
+  const [parties, fileRows, events, messageRows, requestRows, summonsRows, settings, access, handlers] = await Promise.all([
     db
       .select({ id: reportedParties.id, name: reportedParties.name, position: reportedParties.position, workUnit: reportedParties.workUnit })
       .from(reportedParties)
@@ -302,6 +304,7 @@ export async function loadOfficerCaseView(
       .orderBy(asc(summons.scheduledAt), asc(summons.id)),
     getSettings(db),
     identityAccessFor(db, caseId, officer.id),
+    assignedOfficerNames(db, caseId),
   ]);
 
   const files: OfficerAttachment[] = fileRows.map((file) => ({
@@ -344,7 +347,7 @@ export async function loadOfficerCaseView(
     },
     anonymous: row.anonymous,
     quarantined: row.quarantined,
-    assignedOfficerName: row.assignedOfficerName,
+    assignedOfficerName: handlers.length > 0 ? handlers.join(', ') : null,
     rejectionReason: row.rejectionReason ? REJECTION_REASON_LABELS[row.rejectionReason] : null,
     outcome: row.outcome ? OUTCOME_LABELS[row.outcome] : null,
     outcomeSummary: cipher.open(cases.outcomeSummary, caseId, row.outcomeSummary),
@@ -402,7 +405,6 @@ async function erasedCaseView(
     whenDate: string | null;
     anonymous: boolean;
     quarantined: boolean;
-    assignedOfficerName: string | null;
     rejectionReason: Case['rejectionReason'];
     outcome: Case['outcome'];
     createdAt: Date;
@@ -435,7 +437,7 @@ async function erasedCaseView(
     report: { what: '', where: '', whenText: '', whenDate: row.whenDate, who: '', how: '' },
     anonymous: row.anonymous,
     quarantined: row.quarantined,
-    assignedOfficerName: row.assignedOfficerName,
+    assignedOfficerName: await assignedOfficerNames(db, row.id).then((names) => (names.length > 0 ? names.join(', ') : null)),
     rejectionReason: row.rejectionReason ? REJECTION_REASON_LABELS[row.rejectionReason] : null,
     outcome: row.outcome ? OUTCOME_LABELS[row.outcome] : null,
     outcomeSummary: null,

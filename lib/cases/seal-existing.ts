@@ -6,6 +6,7 @@ import {
   caseEvents,
   caseKeys,
   cases,
+  caseRecusals,
   identityRequests,
   infoRequests,
   messages,
@@ -49,6 +50,7 @@ export const SEALED_TEXT_COLUMNS = {
   summons_responses: [summonsResponses.body],
   case_events: [caseEvents.internalNote, caseEvents.publicNote],
   identity_requests: [identityRequests.reason],
+  case_recusals: [caseRecusals.reason],
   /** Sealed by sealAttachmentsBatch, bound to the storage key; the file bytes too. */
   attachments: [attachments.fileNameEnc],
 } satisfies Record<string, SQLiteColumn[]>;
@@ -69,6 +71,7 @@ const SPECS: Spec[] = [
   { name: 'summons_responses', table: summonsResponses, caseIdColumn: summonsResponses.caseId },
   { name: 'case_events', table: caseEvents, caseIdColumn: caseEvents.caseId },
   { name: 'identity_requests', table: identityRequests, caseIdColumn: identityRequests.caseId },
+  { name: 'case_recusals', table: caseRecusals, caseIdColumn: caseRecusals.caseId },
 ];
 
 /** The drizzle property name of a column in its table object. */

@@ -12,6 +12,7 @@ import { SUMMONS_ROLE_LABELS } from './officer-schemas';
 import { parseId } from './evidence-download';
 import { OFFICE_TIME_ZONE, OFFICE_TIME_ZONE_LABEL } from '@/lib/office-time';
 import { loadCaseCipher } from './case-crypto';
+import { assertCaseAccess } from './assignment';
 
 /**
  * What an officer takes away for a summons: an .ics calendar file and a printable
@@ -125,7 +126,7 @@ function summonsNotFound(): AppError {
 }
 
 /** A summons of the named case; another case's summons is "not found". */
-async function loadSummonsOfCase(db: Database, caseNumber: string, summonsId: string | number): Promise<SummonsOfCase> {
+async function loadSummonsOfCase(db: Database, officer: AuthorizedOfficer, caseNumber: string, summonsId: string | number): Promise<SummonsOfCase> {
   const id = typeof summonsId === 'number' ? summonsId : parseId(summonsId);
   if (id === null || !Number.isSafeInteger(id) || id <= 0 || !isCaseNumber(caseNumber)) throw summonsNotFound();
   const [row] = await db
@@ -135,6 +136,7 @@ async function loadSummonsOfCase(db: Database, caseNumber: string, summonsId: st
     .where(and(eq(summons.id, id), eq(cases.caseNumber, caseNumber)))
     .limit(1);
   if (!row) throw summonsNotFound();
+  await assertCaseAccess(db, officer, row.summons.caseId);
   const cipher = await loadCaseCipher(db, row.summons.caseId);
   const rowId = row.summons.id;
   return {
@@ -160,7 +162,7 @@ export async function loadSummonsCalendar(
   summonsId: string | number,
   now: Date = new Date(),
 ): Promise<{ fileName: string; text: string }> {
-  const row = await loadSummonsOfCase(db, caseNumber, summonsId);
+  const row = await loadSummonsOfCase(db, officer, caseNumber, summonsId);
   const text = summonsCalendar({
     summonsId: row.id,
     caseNumber: row.caseNumber,
@@ -215,7 +217,7 @@ export async function loadSummonsLetter(
   summonsId: string | number,
   now: Date = new Date(),
 ): Promise<SummonsLetter> {
-  const row = await loadSummonsOfCase(db, caseNumber, summonsId);
+  const row = await loadSummonsOfCase(db, officer, caseNumber, summonsId);
   const settings = await getSettings(db);
   await appendAudit(db, {
     officerId: officer.id,

@@ -93,7 +93,14 @@ export const cases = sqliteTable(
     reporterEmailConsent: integer('reporter_email_consent', { mode: 'boolean' }).notNull().default(false),
     spamScore: integer('spam_score').notNull().default(0),
     quarantined: integer('quarantined', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * Legacy: the officer who first started verification. Handling officers now live in
+     * case_assignments; prepare() moves any value found here there and clears it
+     * (lib/cases/assignment.ts migrateLegacyAssignments). Nothing writes it any more.
+     */
     assignedOfficerId: integer('assigned_officer_id').references(() => officers.id),
+    /** An admin restricted the case to its assigned officers (others are refused; admins keep access). */
+    restricted: integer('restricted', { mode: 'boolean' }).notNull().default(false),
     rejectionReason: text('rejection_reason', { enum: REJECTION_REASONS }),
     outcome: text('outcome', { enum: OUTCOMES }),
     outcomeSummary: text('outcome_summary'),
@@ -122,6 +129,8 @@ export const cases = sqliteTable(
     index('cases_quarantine_state_idx').on(t.quarantined, t.state),
     index('cases_inbox_due_idx').on(t.quarantined, t.dueAt, t.id),
     index('cases_state_due_idx').on(t.state, t.dueAt, t.id),
+    // Restricted cases are few: counts subtract them through this index.
+    index('cases_restricted_idx').on(t.restricted),
   ],
 );
 export type Case = typeof cases.$inferSelect;
@@ -532,3 +541,54 @@ export const evidenceMigrations = sqliteTable('evidence_migrations', {
   state: text('state', { enum: EVIDENCE_MIGRATION_STATES }).notNull(),
   updatedAt: integer('updated_at', { mode: 'timestamp' }).notNull(),
 });
+
+/** The handling officers of a case (penanggung jawab); several per case, set by admins or taken. */
+export const caseAssignments = sqliteTable(
+  'case_assignments',
+  {
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    officerId: integer('officer_id').notNull().references(() => officers.id),
+    /** The admin who assigned, or the officer themself when they took the case. */
+    assignedBy: integer('assigned_by').references(() => officers.id),
+    assignedAt: integer('assigned_at', { mode: 'timestamp' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.officerId] }), index('case_assignments_officer_idx').on(t.officerId, t.caseId)],
+);
+export type CaseAssignment = typeof caseAssignments.$inferSelect;
+
+/**
+ * An officer's declared conflict of interest on a case: from then on they are refused the
+ * case everywhere (lib/cases/assignment-rules.ts). The reason may name a person, so it is
+ * sealed under the case key.
+ */
+export const caseRecusals = sqliteTable(
+  'case_recusals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    officerId: integer('officer_id').notNull().references(() => officers.id),
+    reason: text('reason').notNull(),
+    createdAt: createdAt(),
+    /** Content columns of this row hold case-key ciphertext. */
+    sealed: integer('sealed', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [uniqueIndex('case_recusals_case_officer_idx').on(t.caseId, t.officerId), index('case_recusals_officer_idx').on(t.officerId)],
+);
+export type CaseRecusal = typeof caseRecusals.$inferSelect;
+
+/**
+ * What each officer last saw of a case: the newest reporter message shown when they last
+ * opened it. A reporter message with a higher id marks the case "Balasan baru" for them.
+ * Message ids only grow, so this cannot miss a reply written in the same second.
+ */
+export const caseReads = sqliteTable(
+  'case_reads',
+  {
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    officerId: integer('officer_id').notNull().references(() => officers.id),
+    lastSeenMessageId: integer('last_seen_message_id').notNull().default(0),
+    seenAt: integer('seen_at', { mode: 'timestamp' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.officerId] })],
+);
+export type CaseRead = typeof caseReads.$inferSelect;

@@ -16,6 +16,7 @@ import { renderEmail, type EmailKind, type RenderedEmail } from './render';
 import type { DigestItem } from './templates/deadline-digest';
 import type { OfficeInfo } from './templates/layout';
 import { sealRecipient } from './recipient';
+import type { NotificationAudience } from '@/lib/cases/assignment-rules';
 
 type Writer = Database | DbTransaction;
 
@@ -72,6 +73,8 @@ export type OfficerNotification = {
   /** Defaults to appBaseUrl(). */
   baseUrl?: string;
   now?: Date;
+  /** Which officers the case's news may reach (lib/cases/assignment-rules.ts); default: all. */
+  audience?: NotificationAudience;
 };
 
 function renderOfficerEvent(event: OfficerEvent, props: { caseNumber: string; office: OfficeInfo; baseUrl: string }) {
@@ -89,11 +92,21 @@ function renderOfficerEvent(event: OfficerEvent, props: { caseNumber: string; of
   }
 }
 
-async function recipients(tx: Writer, onlyImmediate: boolean): Promise<string[]> {
+async function recipientRows(tx: Writer, onlyImmediate: boolean) {
   const conditions = [eq(officers.active, true)];
   if (onlyImmediate) conditions.push(eq(officers.notifyMode, 'immediate'));
-  const rows = await tx.select({ email: officers.email }).from(officers).where(and(...conditions)).orderBy(officers.id);
-  return rows.map((row) => row.email);
+  return tx.select({ id: officers.id, role: officers.role, email: officers.email }).from(officers).where(and(...conditions)).orderBy(officers.id);
+}
+
+async function recipients(tx: Writer, onlyImmediate: boolean, audience?: NotificationAudience): Promise<string[]> {
+  const rows = await recipientRows(tx, onlyImmediate);
+  return rows.filter((row) => !audience || inAudience(row, audience)).map((row) => row.email);
+}
+
+function inAudience(officer: { id: number; role: string }, audience: NotificationAudience): boolean {
+  if (audience.exclude.includes(officer.id)) return false;
+  if (audience.only === null) return true;
+  return audience.only.includes(officer.id) || (audience.includeAdmins && officer.role === 'admin');
 }
 
 /**
@@ -110,7 +123,7 @@ export async function enqueueOfficerNotification(tx: Writer, notification: Offic
     baseUrl,
   });
   const email = await rendered;
-  const to = await recipients(tx, true);
+  const to = await recipients(tx, true, notification.audience);
   for (const address of to) await enqueueEmail(tx, { kind, to: address, ...email, now: notification.now });
   return to.length;
 }
@@ -120,6 +133,8 @@ export type DeadlineDigest = {
   office: OfficeInfo;
   baseUrl?: string;
   now?: Date;
+  /** Whether an officer may see a case (recused or restricted cases are left out of their digest); default: all. */
+  visibleTo?: (officer: { id: number; role: 'officer' | 'admin' }, caseNumber: string) => boolean;
 };
 
 /**
@@ -130,14 +145,20 @@ export type DeadlineDigest = {
  */
 export async function enqueueDeadlineDigest(tx: Writer, digest: DeadlineDigest): Promise<number> {
   if (digest.items.length === 0) return 0;
-  const email = await renderEmail('deadline_digest', {
-    items: digest.items,
-    office: digest.office,
-    baseUrl: digest.baseUrl ?? appBaseUrl(),
-  });
-  const to = await recipients(tx, false);
-  for (const address of to) await enqueueEmail(tx, { kind: 'deadline_digest', to: address, ...email, now: digest.now });
-  return to.length;
+  const baseUrl = digest.baseUrl ?? appBaseUrl();
+  // Most officers see the same list: render each distinct list once.
+  const rendered = new Map<string, Promise<RenderedEmail>>();
+  let sent = 0;
+  for (const officer of await recipientRows(tx, false)) {
+    const items = digest.visibleTo ? digest.items.filter((item) => digest.visibleTo!(officer, item.caseNumber)) : digest.items;
+    if (items.length === 0) continue;
+    const key = items.map((item) => item.caseNumber).join(',');
+    if (!rendered.has(key)) rendered.set(key, renderEmail('deadline_digest', { items, office: digest.office, baseUrl }));
+    const email = await rendered.get(key)!;
+    await enqueueEmail(tx, { kind: 'deadline_digest', to: officer.email, ...email, now: digest.now });
+    sent += 1;
+  }
+  return sent;
 }
 
 export type ReporterUpdate = {

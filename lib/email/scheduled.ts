@@ -4,6 +4,7 @@ import { cases, infoRequests, settings, summons } from '@/lib/db/schema';
 import { deadlineStatus, officeDateKey } from '@/lib/cases/deadlines';
 import { loadHolidaySet } from '@/lib/cases/holidays';
 import { OPEN_STATES } from '@/lib/cases/workflow';
+import { caseVisibility } from '@/lib/cases/assignment';
 import { notifyOfficers } from '@/lib/cases/notify';
 import { getSettings } from '@/lib/settings';
 import { enqueueDeadlineDigest, officeFromSettings } from './outbox';
@@ -112,6 +113,8 @@ async function sendDailyDigest(db: Database, now: Date): Promise<boolean> {
     .filter((c) => c.status !== 'ok')
     .map((c) => ({ caseNumber: c.caseNumber, state: c.state, dueAt: c.dueAt!, overdue: c.status === 'overdue' }));
   const office = officeFromSettings(await getSettings(db));
+  // Each officer's digest leaves out the cases they may not open (recused, restricted).
+  const visibleTo = await caseVisibility(db, items.map((item) => item.caseNumber));
 
   return db.transaction(async (tx) => {
     const claimed = await tx
@@ -124,7 +127,7 @@ async function sendDailyDigest(db: Database, now: Date): Promise<boolean> {
       })
       .returning({ key: settings.key });
     if (claimed.length === 0) return false;
-    await enqueueDeadlineDigest(tx, { items, office, now });
+    await enqueueDeadlineDigest(tx, { items, office, now, visibleTo });
     return true;
   });
 }

@@ -29,16 +29,21 @@ const CLASSIFICATION: Record<string, Record<string, Class>> = {
   // A checkpoint's MAC is keyed by a server secret; the rest points into the audit chain.
   audit_checkpoints: { id: C, last_id: C, last_hash: C, rows: C, mac: 'keyed hash', created_at: C },
   audit_log: { id: C, at: C, officer_id: C, action: C, case_id: C, detail: C, prev_hash: C, hash: C },
+  // Handling officers and what each officer last read: ids and times only.
+  case_assignments: { case_id: C, officer_id: C, assigned_by: C, assigned_at: C },
   case_counters: { year: C, last: C },
   case_events: {
     id: C, case_id: C, kind: C, from_state: C, to_state: C, officer_id: C, internal_note: CASE, public_note: CASE,
     visible_to_reporter: C, created_at: C, sealed: C,
   },
   case_keys: { case_id: C, wrapped_key: MASTER, master_key_id: C, created_at: C, rewrapped_at: C, destroyed_at: C, files_erased_at: C },
+  case_reads: { case_id: C, officer_id: C, last_seen_message_id: C, seen_at: C },
+  // An officer's conflict of interest: the reason may name a person, so it is sealed.
+  case_recusals: { id: C, case_id: C, officer_id: C, reason: CASE, created_at: C, sealed: C },
   cases: {
     id: C, case_number: C, ticket_hash: 'keyed hash', state: C, category_id: C, what: CASE, where_text: CASE,
     when_text: CASE, when_date: C, who_text: CASE, how_text: CASE, anonymous: C, reporter_identity_enc: CASE,
-    reporter_email_consent: C, spam_score: C, quarantined: C, assigned_officer_id: C, rejection_reason: C, outcome: C,
+    reporter_email_consent: C, spam_score: C, quarantined: C, assigned_officer_id: C, restricted: C, rejection_reason: C, outcome: C,
     outcome_summary: CASE, referred_to: CASE, due_at: C, due_kind: C, completed_at: C, state_changed_at: C,
     created_at: C, updated_at: C, sealed: C,
   },

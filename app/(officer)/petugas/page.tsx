@@ -3,7 +3,9 @@ import { redirect } from 'next/navigation';
 import { requireOfficer } from '@/lib/auth/session';
 import { deadlineStatus } from '@/lib/cases/deadlines';
 import { loadHolidaySet } from '@/lib/cases/holidays';
-import { countByState, findCaseNumber, listInbox, type InboxView } from '@/lib/cases/inbox';
+import { countByState, countMineAndUnread, findCaseNumber, listInbox, type InboxView } from '@/lib/cases/inbox';
+import { personalTabs, personalViewFromParam, tabParam } from '@/lib/cases/inbox-tabs';
+import { UnreadBadge } from '@/components/officer/unread-badge';
 import { CASE_STATES, FINAL_STATES, isCaseState, officerLabel, OPEN_STATES } from '@/lib/cases/workflow';
 import { getDb } from '@/lib/db/client';
 import { allCategories } from '@/lib/admin/categories';
@@ -26,8 +28,11 @@ function param(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+// "Kasus saya" and "Balasan baru" have Indonesian addresses (lib/cases/inbox-tabs.ts).
 function viewFrom(value: string | undefined): InboxView {
   if (value === 'quarantine') return 'quarantine';
+  const personal = personalViewFromParam(value);
+  if (personal) return personal;
   return isCaseState(value) ? value : 'open';
 }
 
@@ -61,15 +66,17 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
   const categories = await allCategories(db);
   const categoryId = categories.find((c) => c.slug === category)?.id;
   const now = new Date();
-  const [page, counts, holidays] = await Promise.all([
+  const [page, counts, personal, holidays] = await Promise.all([
     listInbox(db, officer, { view, categoryId, after: param(params.setelah) }),
     countByState(db, officer),
+    countMineAndUnread(db, officer),
     loadHolidaySet(db, now.getUTCFullYear(), now.getUTCFullYear() + 1),
   ]);
   const openCount = OPEN_STATES.reduce((sum, s) => sum + counts[s], 0);
 
   const tabs: { view: InboxView; label: string; count: number }[] = [
     { view: 'open', label: 'Semua yang berjalan', count: openCount },
+    ...personalTabs(personal),
     ...CASE_STATES.map((s) => ({ view: s as InboxView, label: officerLabel(s), count: counts[s] })),
     { view: 'quarantine', label: 'Karantina (diduga spam)', count: counts.quarantine },
   ];
@@ -98,6 +105,11 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
           </button>
         </form>
       </div>
+      {param(params.benturan) === '1' ? (
+        <p role="status" className="rounded-md border border-slate-300 bg-white p-3 text-slate-900">
+          Benturan kepentingan Anda telah dicatat. Kasus tersebut tidak lagi dapat Anda buka.
+        </p>
+      ) : null}
       {notFound ? (
         <p id="q-error" role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
           Kasus dengan nomor &quot;{query}&quot; tidak ditemukan.
@@ -109,7 +121,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
           {tabs.map((tab) => (
             <li key={tab.view}>
               <a
-                href={href({ tab: tab.view === 'open' ? undefined : tab.view, kategori: category })}
+                href={href({ tab: tabParam(tab.view), kategori: category })}
                 aria-current={tab.view === view ? 'page' : undefined}
                 className={`inline-block rounded-full border px-3 py-1.5 ${
                   tab.view === view ? 'border-brand-700 bg-brand-700 text-white' : 'border-slate-300 bg-white text-slate-900'
@@ -123,7 +135,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
       </nav>
 
       <form method="get" action="/petugas" className="flex flex-wrap items-end gap-2">
-        {view !== 'open' ? <input type="hidden" name="tab" value={view} /> : null}
+        {view !== 'open' ? <input type="hidden" name="tab" value={tabParam(view)} /> : null}
         <div>
           <label htmlFor="kategori" className="block text-sm font-semibold">
             Kategori
@@ -154,6 +166,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
                       <a href={`/petugas/kasus/${row.caseNumber}`} className="text-brand-700 underline underline-offset-2">
                         {row.caseNumber}
                       </a>
+                      {row.unread ? <UnreadBadge caseNumber={row.caseNumber} /> : null}
                     </td>
                     <td className="px-3 py-2">{officerLabel(row.state)}</td>
                     <td className="px-3 py-2">{row.categoryLabel ?? '—'}</td>
@@ -184,7 +197,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
 
       {page.nextCursor ? (
         <a
-          href={href({ tab: view === 'open' ? undefined : view, kategori: category, setelah: page.nextCursor })}
+          href={href({ tab: tabParam(view), kategori: category, setelah: page.nextCursor })}
           className="inline-block rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800"
         >
           Halaman berikutnya

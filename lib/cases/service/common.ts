@@ -4,6 +4,7 @@ import type { AuthorizedOfficer } from '@/lib/auth/guard';
 import type { Database } from '@/lib/db/client';
 import { caseEvents, cases, type Case } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
+import { assertCaseAccess } from '../assignment';
 import { dueFields } from '../due';
 import { notifyReporterIfConsented } from '../notify';
 import { loadCaseCipher, SEAL_PENDING, sealRow } from '../case-crypto';
@@ -27,6 +28,16 @@ export type CaseCommand = {
 export async function loadCase(db: Database | DbTransaction, caseNumber: string): Promise<Case> {
   const [row] = await db.select().from(cases).where(eq(cases.caseNumber, caseNumber)).limit(1);
   if (!row) throw new AppError('case_not_found', { userMessage: `Kasus ${caseNumber} tidak ditemukan.` });
+  return row;
+}
+
+/**
+ * The case for an officer's action: loaded, then refused (AppError 'case_access_refused')
+ * when the officer recused or stands outside a restricted case.
+ */
+export async function loadCaseFor(db: Database | DbTransaction, officer: AuthorizedOfficer, caseNumber: string): Promise<Case> {
+  const row = await loadCase(db, caseNumber);
+  await assertCaseAccess(db, officer, row.id);
   return row;
 }
 
@@ -129,7 +140,7 @@ export async function decide(
   to: CaseState,
   details: (caseRow: Case, officer: AuthorizedOfficer) => Promise<MoveDetails> | MoveDetails,
 ): Promise<void> {
-  const caseRow = await loadCase(db, command.caseNumber);
+  const caseRow = await loadCaseFor(db, officer, command.caseNumber);
   assertMove(caseRow, to, command.expectedState);
   const move = await details(caseRow, officer);
   await db.transaction((tx) => moveCase(tx, { ...move, caseRow, to, officerId: officer.id }));

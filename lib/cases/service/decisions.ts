@@ -29,7 +29,7 @@ import { loadCaseCipher } from '../case-crypto';
 export type StartVerificationOptions = z.infer<typeof noteSchema>;
 
 export async function startVerification(db: Database, officer: AuthorizedOfficer, options: StartVerificationOptions) {
-  await decide(db, officer, options, 'verifying', (caseRow, officer) => {
+  await decide(db, officer, options, 'verifying', (caseRow) => {
     // A quarantined report leaves quarantine first (service/quarantine.ts).
     if (caseRow.quarantined) {
       throw new AppError('quarantined', { userMessage: 'Laporan ini masih di karantina. Pilih "Bukan spam" atau "Tolak sebagai spam" terlebih dahulu.' });
@@ -38,8 +38,6 @@ export async function startVerification(db: Database, officer: AuthorizedOfficer
       kind: 'verification_started',
       internalNote: options.internalNote,
       publicNote: options.publicNote ?? 'Laporan Anda sedang diverifikasi kelengkapannya oleh petugas.',
-      // The first officer to open a case becomes its handler, unless one was set.
-      set: { assignedOfficerId: caseRow.assignedOfficerId ?? officer.id },
     };
   });
 }

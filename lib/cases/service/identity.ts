@@ -8,7 +8,7 @@ import { AppError } from '@/lib/errors';
 import { getSettings } from '@/lib/settings';
 import type { identityRequestSchema } from '../officer-schemas';
 import { decryptIdentity, type ReporterIdentity } from '../reporter-identity';
-import { loadCase } from './common';
+import { loadCaseFor } from './common';
 import { loadCaseCipher, SEAL_PENDING, sealRow } from '../case-crypto';
 
 /**
@@ -22,7 +22,7 @@ export type { ReporterIdentity } from '../reporter-identity';
 export type RequestIdentityAccessOptions = z.infer<typeof identityRequestSchema>;
 
 export async function requestIdentityAccess(db: Database, officer: AuthorizedOfficer, options: RequestIdentityAccessOptions) {
-  const caseRow = await loadCase(db, options.caseNumber);
+  const caseRow = await loadCaseFor(db, officer, options.caseNumber);
   if (caseRow.anonymous) {
     throw new AppError('anonymous_report', { userMessage: 'Laporan ini dikirim secara anonim; tidak ada identitas yang tersimpan.' });
   }
@@ -52,7 +52,7 @@ export async function identityAccessFor(db: Database, caseId: number, officerId:
 
 /** Decrypts the identity for an officer holding an approved request; every call is audited. */
 export async function viewReporterIdentity(db: Database, officer: AuthorizedOfficer, caseNumber: string): Promise<ReporterIdentity> {
-  const caseRow = await loadCase(db, caseNumber);
+  const caseRow = await loadCaseFor(db, officer, caseNumber);
   const access = await identityAccessFor(db, caseRow.id, officer.id);
   if (!access || access.status !== 'approved' || !caseRow.reporterIdentityEnc) {
     throw new AppError('identity_not_approved', { userMessage: 'Anda belum memiliki izin untuk melihat identitas pelapor.' });

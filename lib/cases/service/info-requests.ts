@@ -10,7 +10,7 @@ import type { PreparedFile } from '@/lib/storage/evidence';
 import { attachmentRows, storePreparedFiles } from '../attachments';
 import { dueDateEnd, type requestInformationSchema } from '../officer-schemas';
 import { notifyOfficers } from '../notify';
-import { assertMove, loadCase, moveCase } from './common';
+import { assertMove, loadCaseFor, moveCase } from './common';
 import { loadCaseCipher, SEAL_PENDING, sealRow } from '../case-crypto';
 import { mailsOfficers } from './messages';
 import { formatOfficeDate } from '@/lib/office-time';
@@ -35,7 +35,7 @@ export async function openInfoRequest(db: Database | DbTransaction, caseId: numb
 export type RequestInformationOptions = z.infer<typeof requestInformationSchema>;
 
 export async function requestInformation(db: Database, officer: AuthorizedOfficer, options: RequestInformationOptions) {
-  const caseRow = await loadCase(db, options.caseNumber);
+  const caseRow = await loadCaseFor(db, officer, options.caseNumber);
   assertMove(caseRow, 'awaiting_info', options.expectedState);
   const dueAt = dueDateEnd(options.dueDate);
   if (dueAt.getTime() <= Date.now()) {

@@ -12,7 +12,7 @@ import type { messageSchema } from '../officer-schemas';
 import { isFinal } from '../workflow';
 import { notifyOfficers } from '../notify';
 import { QUARANTINE_THRESHOLD } from '@/lib/security/spam';
-import { loadCase, recordEvent, touchCase } from './common';
+import { loadCaseFor, recordEvent, touchCase } from './common';
 import { loadCaseCipher, SEAL_PENDING, sealRow } from '../case-crypto';
 
 /** The thread between officers and the reporter, open while the case is. */
@@ -20,7 +20,7 @@ import { loadCaseCipher, SEAL_PENDING, sealRow } from '../case-crypto';
 export type SendMessageOptions = z.infer<typeof messageSchema>;
 
 export async function sendMessageToReporter(db: Database, officer: AuthorizedOfficer, options: SendMessageOptions) {
-  const caseRow = await loadCase(db, options.caseNumber);
+  const caseRow = await loadCaseFor(db, officer, options.caseNumber);
   if (isFinal(caseRow.state)) {
     throw new AppError('case_closed', { userMessage: 'Kasus ini sudah ditutup; pesan tidak dapat dikirim lagi.' });
   }

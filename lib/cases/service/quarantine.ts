@@ -8,7 +8,7 @@ import { AppError } from '@/lib/errors';
 import { dueFields } from '../due';
 import { notifyOfficers } from '../notify';
 import { caseRefSchema } from '../officer-schemas';
-import { loadCase, staleError } from './common';
+import { loadCaseFor, staleError } from './common';
 import { loadCaseCipher, SEAL_PENDING, sealRow } from '../case-crypto';
 
 /**
@@ -44,8 +44,8 @@ function notQuarantined(caseRow: Case): AppError {
   });
 }
 
-async function loadQuarantined(db: Database, options: QuarantineDecisionOptions): Promise<Case> {
-  const caseRow = await loadCase(db, options.caseNumber);
+async function loadQuarantined(db: Database, officer: AuthorizedOfficer, options: QuarantineDecisionOptions): Promise<Case> {
+  const caseRow = await loadCaseFor(db, officer, options.caseNumber);
   if (options.expectedState && options.expectedState !== caseRow.state) throw staleError(caseRow.state);
   if (!caseRow.quarantined || caseRow.state !== 'received') throw notQuarantined(caseRow);
   return caseRow;
@@ -69,7 +69,7 @@ async function updateQuarantined(tx: DbTransaction, caseRow: Case, set: Partial<
  * for any new report, in the same transaction. Its deadlines still count from receipt.
  */
 export async function releaseFromQuarantine(db: Database, officer: AuthorizedOfficer, options: QuarantineDecisionOptions): Promise<void> {
-  const caseRow = await loadQuarantined(db, options);
+  const caseRow = await loadQuarantined(db, officer, options);
   const now = new Date();
   await db.transaction(async (tx) => {
     await updateQuarantined(tx, caseRow, { quarantined: false, updatedAt: now });
@@ -99,7 +99,7 @@ export async function releaseFromQuarantine(db: Database, officer: AuthorizedOff
 
 /** "Tolak sebagai spam": closed as rejected with the reason spam, out of the quarantine tab. */
 export async function rejectAsSpam(db: Database, officer: AuthorizedOfficer, options: QuarantineDecisionOptions): Promise<void> {
-  const caseRow = await loadQuarantined(db, options);
+  const caseRow = await loadQuarantined(db, officer, options);
   const now = new Date();
   const due = await dueFields(db, { state: 'rejected', createdAt: caseRow.createdAt, completedAt: caseRow.completedAt, stateChangedAt: now });
   await db.transaction(async (tx) => {

@@ -14,7 +14,7 @@ import {
 import { attendanceCheck, scheduleDayCheck, stateAfterSummons } from '../summons-rules';
 import { nationalHolidays } from '@/lib/admin/holidays';
 import { isFinal } from '../workflow';
-import { assertMove, assertState, loadCase, moveCase, recordEvent, touchCase } from './common';
+import { assertMove, assertState, loadCaseFor, moveCase, recordEvent, touchCase } from './common';
 import { formatOfficeDateTimeFull, officeInstant } from '@/lib/office-time';
 import { loadCaseCipher, SEAL_PENDING, sealRow } from '../case-crypto';
 
@@ -56,7 +56,7 @@ async function assertDayConfirmed(db: Database, date: string, confirmed: boolean
 export type ScheduleSummonsOptions = WithConfirmation<z.infer<typeof scheduleSummonsSchema>>;
 
 export async function scheduleSummons(db: Database, officer: AuthorizedOfficer, options: ScheduleSummonsOptions) {
-  const caseRow = await loadCase(db, options.caseNumber);
+  const caseRow = await loadCaseFor(db, officer, options.caseNumber);
   if (options.expectedState) assertState(caseRow, [caseRow.state], options.expectedState);
   const next = stateAfterSummons(caseRow.state, options.role);
   if (!next) {
@@ -168,7 +168,7 @@ export async function recordSummonsOutcome(
   options: RecordSummonsOutcomeOptions,
   now: Date = new Date(),
 ) {
-  const caseRow = await loadCase(db, options.caseNumber);
+  const caseRow = await loadCaseFor(db, officer, options.caseNumber);
   const row = await loadScheduled(db, caseRow, options.summonsId);
   const held = attendanceCheck(row.scheduledAt, now);
   if (!held.ok) throw new AppError('summons_not_yet_held', { userMessage: held.message });
@@ -183,7 +183,7 @@ export async function recordSummonsOutcome(
 export type RescheduleSummonsOptions = WithConfirmation<z.infer<typeof rescheduleSummonsSchema>>;
 
 export async function rescheduleSummons(db: Database, officer: AuthorizedOfficer, options: RescheduleSummonsOptions) {
-  const caseRow = await loadCase(db, options.caseNumber);
+  const caseRow = await loadCaseFor(db, officer, options.caseNumber);
   const row = await loadScheduled(db, caseRow, options.summonsId);
   await assertDayConfirmed(db, options.scheduledDate, options.confirmNonWorkingDay);
   const scheduledAt = officeInstant(options.scheduledDate, options.scheduledTime);
@@ -224,7 +224,7 @@ export async function rescheduleSummons(db: Database, officer: AuthorizedOfficer
 export type CancelSummonsOptions = z.infer<typeof cancelSummonsSchema>;
 
 export async function cancelSummons(db: Database, officer: AuthorizedOfficer, options: CancelSummonsOptions) {
-  const caseRow = await loadCase(db, options.caseNumber);
+  const caseRow = await loadCaseFor(db, officer, options.caseNumber);
   const row = await loadScheduled(db, caseRow, options.summonsId);
   const now = new Date();
   await db.transaction(async (tx) => {

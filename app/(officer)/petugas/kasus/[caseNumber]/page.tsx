@@ -20,6 +20,11 @@ import { getDb } from '@/lib/db/client';
 import { analyzeSpam } from '@/lib/security/spam';
 import { getSettings } from '@/lib/settings';
 import * as actions from './actions';
+import * as assignmentActions from './assignment-actions';
+import { AssignmentPanel } from '@/components/officer/assignment-panel';
+import { CaseAccessRefusal } from '@/components/officer/case-access-refusal';
+import { caseAccessRefusalFor, loadAssignmentPanel } from '@/lib/cases/assignment';
+import { markCaseSeen, newestReporterMessageId } from '@/lib/cases/unread';
 import { OFFICE_TIME_ZONE } from '@/lib/office-time';
 import { DateText } from '@/components/ui/date-text';
 import { OfficerSummonsResponses } from '@/components/summons/officer-summons-responses';
@@ -45,9 +50,15 @@ export default async function CasePage({ params }: Props) {
   const { caseNumber } = await params;
   if (!isCaseNumber(caseNumber)) notFound();
   const db = getDb();
+  // Recused, or outside a restricted case: a refusal, never data (the read model refuses too).
+  const refusal = await caseAccessRefusalFor(db, officer, caseNumber);
+  if (refusal) return <CaseAccessRefusal caseNumber={caseNumber} reason={refusal} />;
   const view = await loadOfficerCaseView(db, officer, caseNumber);
   if (!view) notFound();
   if (view.erasedAt) return <ErasedCase view={view} erasedAt={view.erasedAt} />;
+  // Opening the case marks the reporter's replies shown here as read for this officer.
+  await markCaseSeen(db, officer, view.id, newestReporterMessageId(view.thread));
+  const assignmentPanel = await loadAssignmentPanel(db, officer, view.caseNumber);
 
   const now = new Date();
   const settings = await getSettings(db);
@@ -97,10 +108,18 @@ export default async function CasePage({ params }: Props) {
           <dd>
             <DateText at={view.createdAt} format="dateTime" zone />
           </dd>
-          <dt className="font-semibold">Petugas penanggung jawab</dt>
-          <dd>{view.assignedOfficerName ?? 'Belum ada'}</dd>
         </dl>
         <DeadlineNote deadline={view.deadline} />
+        <AssignmentPanel
+          panel={assignmentPanel}
+          actions={{
+            take: assignmentActions.takeCaseAction,
+            assign: assignmentActions.assignOfficerAction,
+            unassign: assignmentActions.unassignOfficerAction,
+            restrict: assignmentActions.setRestrictionAction,
+            recuse: assignmentActions.declareRecusalAction,
+          }}
+        />
         <nav aria-label="Bagian halaman kasus">
           <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
             {nav.map(([id, label]) => (
