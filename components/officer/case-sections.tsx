@@ -3,7 +3,7 @@ import type { CaseDeadline } from '@/lib/cases/deadlines';
 import type { OfficerAttachment, OfficerCaseView, OfficerTimelineEntry } from '@/lib/cases/officer-view';
 import { officerLabel } from '@/lib/cases/workflow';
 import { DateText } from '@/components/ui/date-text';
-import { formatBytes } from '@/lib/format';
+import { formatBytes, formatFileType } from '@/lib/format';
 import { formatOfficeDate, officeInstant } from '@/lib/office-time';
 
 /*
@@ -111,7 +111,7 @@ function FileList({ caseNumber, files }: { caseNumber: string; files: OfficerAtt
             {file.fileName}
           </a>
           <span className="text-sm text-slate-700">
-            {file.mimeType} · {formatBytes(file.sizeBytes)} · <DateText at={file.createdAt} format="dateTime" zone />
+            {formatFileType(file.mimeType)} · {formatBytes(file.sizeBytes)} · <DateText at={file.createdAt} format="dateTime" zone />
           </span>
         </li>
       ))}
