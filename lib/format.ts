@@ -63,3 +63,12 @@ export function formatFileType(mimeType: string): string {
   const short = subtype.replace(/^x-/, '').replace(/^(mpeg|mp3)$/, 'MP3').replace(/^quicktime$/, 'MOV').replace(/^3gpp$/, '3GP');
   return /^[a-z0-9]{2,5}$/i.test(short) ? `${familyName} ${short.toUpperCase()}` : familyName;
 }
+
+/**
+ * Ends a sentence after text a person typed: adds the period unless the text already ends
+ * with one (a title such as "S.H." or "M.Si."), so no sentence reads "S.H..".
+ */
+export function endSentence(text: string): string {
+  const trimmed = text.trimEnd();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDecimalInput, formatFileType } from '@/lib/format';
+import { endSentence, formatBytes, formatDecimalInput, formatFileType } from '@/lib/format';
 
 describe('formatBytes writes sizes as Indonesian readers do', () => {
   it.each([
@@ -40,5 +40,16 @@ describe('formatFileType names a file type as a person does', () => {
     ['application/octet-stream', 'Berkas'],
   ])('%s → %s', (mime, text) => {
     expect(formatFileType(mime)).toBe(text);
+  });
+});
+
+describe('endSentence never doubles the period after a title', () => {
+  it.each([
+    ['Yohana Bani, S.H.', 'Yohana Bani, S.H.'],
+    ['Budi Santoso', 'Budi Santoso.'],
+    ['Ruang Rapat Lt. 2 ', 'Ruang Rapat Lt. 2.'],
+    ['Dr. Andi, M.Si.', 'Dr. Andi, M.Si.'],
+  ])('%s → %s', (text, sentence) => {
+    expect(endSentence(text)).toBe(sentence);
   });
 });

@@ -16,6 +16,8 @@ const PURE_ROOTS = [
   'lib/cases/case-number.ts',
   'lib/auth/activation.ts',
   'lib/errors.ts',
+  'lib/audit/labels.ts',
+  'lib/format.ts',
 ];
 const FORBIDDEN = [/^@\/lib\/db\//, /^drizzle-orm/, /^next(\/|$)/, /^@libsql\//, /\/service\//];
 
