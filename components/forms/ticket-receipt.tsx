@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { Fragment, useEffect, useState, useSyncExternalStore } from 'react';
 
 const subscribeNever = () => () => {};
 
@@ -22,11 +22,15 @@ export function TicketCode({ ticket, className = '' }: { ticket: string; classNa
   return (
     <p className={className} data-testid="ticket-code">
       {groups.map((group, index) => (
-        <span key={index} data-testid="ticket-group" className="whitespace-nowrap">
-          {group}
-          {index < groups.length - 1 ? '-' : ''}
+        // The break opportunity sits between the groups, outside the nowrap spans: a hyphen
+        // before a digit is no break opportunity by itself.
+        <Fragment key={index}>
+          <span data-testid="ticket-group" className="whitespace-nowrap">
+            {group}
+            {index < groups.length - 1 ? '-' : ''}
+          </span>
           {index < groups.length - 1 ? <wbr /> : null}
-        </span>
+        </Fragment>
       ))}
     </p>
   );

@@ -126,7 +126,7 @@ export function EvidenceList({ view }: { view: OfficerCaseView }) {
   return (
     <>
       <p className="text-sm text-slate-700">
-        Berkas diunduh tanpa metadata (kecuali jenis yang tidak dapat dibersihkan, misalnya .doc lama) dengan nama bukti-nomor kasus-urutan, dan setiap unduhan dicatat dalam log audit. Buka hanya di perangkat kantor.
+        Diunduh tanpa metadata (kecuali jenis lama seperti .doc) dan dicatat dalam log audit. Buka hanya di perangkat kantor.
       </p>
       {withReport.length > 0 ? (
         <div className="space-y-2">

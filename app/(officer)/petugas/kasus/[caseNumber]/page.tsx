@@ -79,9 +79,9 @@ export default async function CasePage({ params }: Props) {
     ['tindakan', 'Tindakan'],
     ['laporan', 'Laporan'],
     ['bukti', 'Bukti'],
+    ['percakapan', 'Percakapan'],
     ['identitas', 'Identitas'],
     ['pemanggilan', 'Pemanggilan'],
-    ['percakapan', 'Percakapan'],
     ['riwayat', 'Riwayat'],
   ];
 
@@ -176,6 +176,11 @@ export default async function CasePage({ params }: Props) {
         <EvidenceList view={view} />
       </Section>
 
+      <Section id="percakapan" title="Percakapan dengan pelapor">
+        <Thread view={view} />
+        <MessageForm {...common} action={actions.sendMessageAction} available={has('message')} />
+      </Section>
+
       <Section id="identitas" title="Identitas Pelapor">
         {view.anonymous ? (
           <p className="text-slate-700">Laporan ini dikirim secara anonim. Tidak ada identitas pelapor yang tersimpan.</p>
@@ -261,11 +266,6 @@ export default async function CasePage({ params }: Props) {
           available={summonsRoles.length > 0}
           roles={toOptions(SUMMONS_ROLE_LABELS, summonsRoles)}
         />
-      </Section>
-
-      <Section id="percakapan" title="Percakapan dengan pelapor">
-        <Thread view={view} />
-        <MessageForm {...common} action={actions.sendMessageAction} available={has('message')} />
       </Section>
 
       <Section id="riwayat" title="Riwayat">
