@@ -13,7 +13,7 @@ import { formatOfficeDate, officeInstant } from '@/lib/office-time';
 
 export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
-    <section id={id} aria-labelledby={`${id}-judul`} className="scroll-mt-4 space-y-4 rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
+    <section id={id} aria-labelledby={`${id}-judul`} className="scroll-mt-4 space-y-3 rounded-lg border border-slate-300 bg-white p-4 sm:space-y-4 sm:p-6">
       <h2 id={`${id}-judul`} className="text-xl font-bold text-slate-900">
         {title}
       </h2>

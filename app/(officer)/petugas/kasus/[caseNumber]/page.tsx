@@ -86,7 +86,7 @@ export default async function CasePage({ params }: Props) {
   ];
 
   return (
-    <div className="space-y-6">
+    <div className="space-y-4">
       <header className="space-y-3">
         <p>
           <a href="/petugas" className="text-brand-700 underline underline-offset-2">
@@ -133,15 +133,6 @@ export default async function CasePage({ params }: Props) {
 
       <Section id="tindakan" title="Tindakan">
         <ClosedOrWaiting view={view} openRequestDueAt={openRequest?.dueAt} />
-        {summonsRoles.length > 0 ? (
-          <p className="text-slate-700">
-            Pemanggilan pelapor, saksi, atau terlapor:{' '}
-            <a href="#jadwalkan-pemanggilan" className="font-semibold text-brand-700 underline underline-offset-2">
-              formulir pemanggilan
-            </a>
-            .
-          </p>
-        ) : null}
         <QuarantineForms
           {...common}
           available={has('release_quarantine')}
