@@ -150,7 +150,7 @@ test('[HP] no public, officer or admin page scrolls sideways at 360 px, JavaScri
   console.log(widths.join('\n'));
 
   // The inbox on a phone: each case a card with its deadline first.
-  await officer.goto('/petugas?tab=investigating');
+  await officer.goto('/petugas');
   const card = officer.getByTestId('inbox-row').first();
   const cells = await card.locator('td').evaluateAll((tds) => tds.map((td) => ({ first: td.hasAttribute('data-first'), top: td.getBoundingClientRect().top })));
   const deadlineTop = cells.find((cell) => cell.first)!.top;

@@ -122,7 +122,8 @@ for (const reporterJs of [false, true]) {
 
     await reporter.goto('/status');
     await expect(caseState(reporter)).toHaveText('Selesai');
-    await expect(reporter.getByText('telah dijatuhi sanksi sesuai ketentuan')).toBeVisible();
+    // The outcome is part of "what now?", at the top of the status page.
+    await expect(reporter.getByTestId('outcome')).toContainText('telah dijatuhi sanksi sesuai ketentuan');
   });
 }
 

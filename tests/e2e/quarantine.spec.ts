@@ -89,8 +89,8 @@ test('[KARANTINA] an officer clears one quarantined report and rejects another a
 
   // Both are in the audit log.
   await officer.goto('/petugas/admin/audit');
-  await expect(officer.locator('main')).toContainText('case.quarantine_released');
-  await expect(officer.locator('main')).toContainText('case.rejected_as_spam');
+  await expect(officer.locator('main')).toContainText('Kasus: dikeluarkan dari karantina (bukan spam)');
+  await expect(officer.locator('main')).toContainText('Kasus: ditolak sebagai spam');
 
   // The senders: the released one still sees "Diterima"; the rejected one the ordinary
   // closed state, with nothing that says why.
