@@ -26,3 +26,49 @@ export function formatBytes(bytes: number): string {
 export function formatDecimalInput(value: number): string {
   return inputDecimal.format(value);
 }
+
+const FILE_TYPE_NAMES: Record<string, string> = {
+  'application/pdf': 'Dokumen PDF',
+  'image/jpeg': 'Foto JPEG',
+  'image/png': 'Gambar PNG',
+  'image/webp': 'Gambar WEBP',
+  'image/gif': 'Gambar GIF',
+  'image/tiff': 'Gambar TIFF',
+  'application/msword': 'Dokumen Word',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Dokumen Word',
+  'application/vnd.ms-excel': 'Lembar kerja Excel',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Lembar kerja Excel',
+  'application/vnd.ms-powerpoint': 'Presentasi PowerPoint',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'Presentasi PowerPoint',
+  'application/vnd.oasis.opendocument.text': 'Dokumen ODF',
+  'application/vnd.oasis.opendocument.spreadsheet': 'Lembar kerja ODF',
+  'application/vnd.oasis.opendocument.presentation': 'Presentasi ODF',
+  'application/rtf': 'Dokumen RTF',
+  'text/rtf': 'Dokumen RTF',
+  'text/plain': 'Berkas teks',
+};
+
+const FAMILY_NAMES: Record<string, string> = { image: 'Gambar', audio: 'Rekaman suara', video: 'Video', text: 'Berkas teks' };
+
+/**
+ * A file's type as a person names it ("Foto JPEG", "Dokumen PDF", "Rekaman suara MP3"),
+ * never as a MIME type; an unknown type reads "Berkas".
+ */
+export function formatFileType(mimeType: string): string {
+  const type = mimeType.toLowerCase().split(';')[0].trim();
+  if (FILE_TYPE_NAMES[type]) return FILE_TYPE_NAMES[type];
+  const [family, subtype = ''] = type.split('/');
+  const familyName = FAMILY_NAMES[family];
+  if (!familyName) return 'Berkas';
+  const short = subtype.replace(/^x-/, '').replace(/^(mpeg|mp3)$/, 'MP3').replace(/^quicktime$/, 'MOV').replace(/^3gpp$/, '3GP');
+  return /^[a-z0-9]{2,5}$/i.test(short) ? `${familyName} ${short.toUpperCase()}` : familyName;
+}
+
+/**
+ * Ends a sentence after text a person typed: adds the period unless the text already ends
+ * with one (a title such as "S.H." or "M.Si."), so no sentence reads "S.H..".
+ */
+export function endSentence(text: string): string {
+  const trimmed = text.trimEnd();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}

@@ -1,14 +1,48 @@
 'use client';
 
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { Fragment, useEffect, useState, useSyncExternalStore } from 'react';
 
 const subscribeNever = () => () => {};
 
+export type ReceiptNotice = 'kosong' | 'salah' | 'peringatan';
+
+const NOTICES: Record<ReceiptNotice, string> = {
+  kosong: 'Ketik empat karakter terakhir kode tiket Anda untuk menunjukkan bahwa kode sudah Anda simpan.',
+  salah: 'Karakter yang Anda ketik tidak sama dengan kelompok terakhir kode tiket. Periksa catatan Anda dan coba lagi.',
+  peringatan:
+    'Anda belum menunjukkan bahwa kode tiket sudah tersimpan. Setelah halaman ini ditutup, kode tidak dapat ditampilkan lagi, dan tanpa kode Anda tidak dapat mengikuti laporan atau menjawab pertanyaan petugas.',
+};
+
+/**
+ * The ticket code in its groups: each group (with its dash) never breaks, and a line may
+ * wrap only between groups, so a 360 px phone never shows "…73EH / -A2B3".
+ */
+export function TicketCode({ ticket, className = '' }: { ticket: string; className?: string }) {
+  const groups = ticket.split('-');
+  return (
+    <p className={className} data-testid="ticket-code">
+      {groups.map((group, index) => (
+        // The break opportunity sits between the groups, outside the nowrap spans: a hyphen
+        // before a digit is no break opportunity by itself.
+        <Fragment key={index}>
+          <span data-testid="ticket-group" className="whitespace-nowrap">
+            {group}
+            {index < groups.length - 1 ? '-' : ''}
+          </span>
+          {index < groups.length - 1 ? <wbr /> : null}
+        </Fragment>
+      ))}
+    </p>
+  );
+}
+
 /**
  * The one time the ticket is shown. Download works without JavaScript (a data: link);
- * copy and print appear once JavaScript runs. Leaving before confirming asks first.
+ * copy and print appear once JavaScript runs. The reporter leads on only by typing the
+ * code's last group back (a plain form post, JavaScript off too) or, after a plain
+ * warning, by choosing to leave anyway; with JavaScript, closing the tab asks first.
  */
-export function TicketReceipt({ ticket }: { ticket: string }) {
+export function TicketReceipt({ ticket, notice }: { ticket: string; notice?: ReceiptNotice }) {
   // False in the server HTML, true once hydrated: the JavaScript-only buttons appear then.
   const scripted = useSyncExternalStore(subscribeNever, () => true, () => false);
   const [saved, setSaved] = useState(false);
@@ -54,9 +88,7 @@ export function TicketReceipt({ ticket }: { ticket: string }) {
         <h2 id="ticket-title" className="text-lg font-bold">
           Kode tiket Anda
         </h2>
-        <p className="break-all rounded-md bg-brand-50 p-3 text-center font-mono text-xl font-bold tracking-wider text-slate-900" data-testid="ticket-code">
-          {ticket}
-        </p>
+        <TicketCode ticket={ticket} className="rounded-md bg-brand-50 p-3 text-center font-mono text-xl font-bold tracking-wider text-slate-900" />
         <p className="text-sm font-medium text-red-800">
           Kode ini hanya ditampilkan sekali dan tidak dapat dipulihkan. Siapa pun yang memegang kode ini dapat melihat
           perkembangan laporan Anda: simpan di tempat yang aman.
@@ -106,14 +138,50 @@ export function TicketReceipt({ ticket }: { ticket: string }) {
         </ol>
       </section>
 
-      <form action="/" method="get" onSubmit={() => setSaved(true)} className="no-print space-y-3 rounded-lg bg-slate-100 p-4">
-        <label className="flex items-start gap-3">
-          <input type="checkbox" required onChange={(e) => setSaved(e.currentTarget.checked)} className="mt-1 h-5 w-5" />
-          <span className="font-medium">Saya sudah menyimpan kode tiket ini di tempat yang aman.</span>
-        </label>
-        <button type="submit" className="rounded-md bg-slate-900 px-4 py-2 font-semibold text-white">
-          Selesai
+      <form
+        id="konfirmasi"
+        method="post"
+        action="/lapor/terkirim/konfirmasi"
+        onSubmit={() => setSaved(true)}
+        noValidate
+        aria-labelledby="konfirmasi-judul"
+        className="no-print scroll-mt-4 space-y-3 rounded-lg border-2 border-slate-400 bg-slate-100 p-4"
+      >
+        <h2 id="konfirmasi-judul" className="text-lg font-bold">
+          Sebelum meninggalkan halaman ini
+        </h2>
+        {notice ? (
+          <p role="alert" className={`rounded-md border-2 px-3 py-2 font-medium ${notice === 'peringatan' ? 'border-amber-600 bg-amber-50 text-amber-950' : 'border-red-700 bg-red-50 text-red-900'}`}>
+            {NOTICES[notice]}
+          </p>
+        ) : null}
+        <div className="space-y-1">
+          <label htmlFor="lastGroup" className="block font-semibold">
+            Ketik empat karakter terakhir kode tiket Anda
+          </label>
+          <p id="lastGroup-hint" className="text-sm text-slate-700">
+            Dari catatan atau berkas yang Anda simpan, untuk memastikan kode sudah tersimpan dengan benar.
+          </p>
+          <input
+            id="lastGroup"
+            name="lastGroup"
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            maxLength={9}
+            aria-describedby="lastGroup-hint"
+            aria-invalid={notice === 'kosong' || notice === 'salah' ? true : undefined}
+            className="block w-32 rounded-md border border-slate-500 bg-white px-3 py-2 font-mono text-lg uppercase tracking-wider"
+          />
+        </div>
+        <button type="submit" name="intent" value="confirm" className="inline-flex min-h-11 w-full items-center justify-center rounded-md bg-slate-900 px-4 py-2 font-semibold text-white sm:w-auto">
+          Saya sudah menyimpan kode tiket
         </button>
+        <div className="border-t border-slate-300 pt-3">
+          <button type="submit" name="intent" value="leave" className="min-h-11 text-left font-semibold text-slate-800 underline underline-offset-2">
+            {notice === 'peringatan' ? 'Tetap keluar tanpa menyimpan kode' : 'Keluar tanpa konfirmasi'}
+          </button>
+        </div>
       </form>
     </div>
   );

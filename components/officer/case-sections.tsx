@@ -3,7 +3,7 @@ import type { CaseDeadline } from '@/lib/cases/deadlines';
 import type { OfficerAttachment, OfficerCaseView, OfficerTimelineEntry } from '@/lib/cases/officer-view';
 import { officerLabel } from '@/lib/cases/workflow';
 import { DateText } from '@/components/ui/date-text';
-import { formatBytes } from '@/lib/format';
+import { formatBytes, formatFileType } from '@/lib/format';
 import { formatOfficeDate, officeInstant } from '@/lib/office-time';
 
 /*
@@ -13,7 +13,7 @@ import { formatOfficeDate, officeInstant } from '@/lib/office-time';
 
 export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
-    <section id={id} aria-labelledby={`${id}-judul`} className="scroll-mt-4 space-y-4 rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
+    <section id={id} aria-labelledby={`${id}-judul`} className="scroll-mt-4 space-y-3 rounded-lg border border-slate-300 bg-white p-4 sm:space-y-4 sm:p-6">
       <h2 id={`${id}-judul`} className="text-xl font-bold text-slate-900">
         {title}
       </h2>
@@ -111,7 +111,7 @@ function FileList({ caseNumber, files }: { caseNumber: string; files: OfficerAtt
             {file.fileName}
           </a>
           <span className="text-sm text-slate-700">
-            {file.mimeType} · {formatBytes(file.sizeBytes)} · <DateText at={file.createdAt} format="dateTime" zone />
+            {formatFileType(file.mimeType)} · {formatBytes(file.sizeBytes)} · <DateText at={file.createdAt} format="dateTime" zone />
           </span>
         </li>
       ))}
@@ -126,7 +126,7 @@ export function EvidenceList({ view }: { view: OfficerCaseView }) {
   return (
     <>
       <p className="text-sm text-slate-700">
-        Berkas diunduh tanpa metadata (kecuali jenis yang tidak dapat dibersihkan, misalnya .doc lama) dengan nama bukti-nomor kasus-urutan, dan setiap unduhan dicatat dalam log audit. Buka hanya di perangkat kantor.
+        Diunduh tanpa metadata (kecuali jenis lama seperti .doc) dan dicatat dalam log audit. Buka hanya di perangkat kantor.
       </p>
       {withReport.length > 0 ? (
         <div className="space-y-2">

@@ -104,6 +104,8 @@ export function SelectField({ id, label, hint, error, required, options, placeho
 /**
  * One action's card. Always rendered, so its result stays on screen (and, without
  * JavaScript, is matched back to it) after the move that makes the form disappear.
+ * Collapsed behind its title (`<details>`, no JavaScript needed) so a case page lists what
+ * can be done in a few lines; it opens by itself to show a result or a refused post.
  */
 export function ActionCard({
   anchor,
@@ -111,6 +113,7 @@ export function ActionCard({
   description,
   state,
   available,
+  collapsible = true,
   children,
 }: {
   anchor: string;
@@ -118,6 +121,8 @@ export function ActionCard({
   description?: ReactNode;
   state: ActionState<unknown>;
   available: boolean;
+  /** False for a form that stays open (the message to the reporter, under the thread). */
+  collapsible?: boolean;
   children: ReactNode;
 }) {
   if (!available) {
@@ -127,14 +132,32 @@ export function ActionCard({
       </div>
     );
   }
-  return (
-    <div id={anchor} className="scroll-mt-4 space-y-3 rounded-lg border border-slate-300 bg-white p-4">
-      <h3 id={`${anchor}-judul`} className="text-lg font-semibold text-slate-900">
-        {title}
-      </h3>
+  const body = (
+    <>
       {description ? <div className="text-sm text-slate-700">{description}</div> : null}
       <FormMessage state={state} />
       {children}
-    </div>
+    </>
+  );
+  if (!collapsible) {
+    return (
+      <div id={anchor} className="scroll-mt-4 space-y-3 rounded-lg border border-slate-300 bg-white p-4">
+        <h3 id={`${anchor}-judul`} className="text-lg font-semibold text-slate-900">
+          {title}
+        </h3>
+        {body}
+      </div>
+    );
+  }
+  return (
+    <details id={anchor} open={state.status !== 'idle'} className="group scroll-mt-4 rounded-lg border border-slate-300 bg-white">
+      <summary className="flex min-h-11 cursor-pointer items-center gap-2 px-4 py-2 text-lg font-semibold text-brand-800 hover:bg-brand-50">
+        <span aria-hidden="true" className="inline-block transition-transform group-open:rotate-90">
+          ›
+        </span>
+        <span id={`${anchor}-judul`}>{title}</span>
+      </summary>
+      <div className="space-y-3 border-t border-slate-200 p-4">{body}</div>
+    </details>
   );
 }

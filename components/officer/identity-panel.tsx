@@ -44,6 +44,12 @@ export function IdentityPanel({
           </p>
         ) : null}
         {canRequest ? (
+          // Collapsed like the case's other actions; open again after a refused post.
+          <details open={requested.status === 'error'} className="rounded-lg border border-slate-300 bg-white">
+            <summary className="flex min-h-11 cursor-pointer items-center px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50">
+              Minta akses identitas
+            </summary>
+            <div className="border-t border-slate-200 p-4">
           <form action={requestFormAction} aria-label="Minta akses identitas" className="space-y-4" noValidate>
             <CaseHiddenFields {...props} />
             <TextAreaField
@@ -61,6 +67,8 @@ export function IdentityPanel({
               Minta Akses Identitas
             </button>
           </form>
+            </div>
+          </details>
         ) : null}
       </div>
 

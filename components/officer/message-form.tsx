@@ -9,6 +9,7 @@ export function MessageForm({ action, available, ...props }: CaseFormProps & { a
   const [state, formAction, pending] = useCaseAction(action, props.caseNumber, anchor);
   return (
     <ActionCard
+      collapsible={false}
       anchor={anchor}
       title="Kirim pesan kepada pelapor"
       description="Pelapor membacanya saat memeriksa status dengan kode tiketnya. Untuk meminta kelengkapan dengan batas waktu, gunakan “Minta kelengkapan informasi”."

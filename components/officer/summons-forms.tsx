@@ -199,6 +199,12 @@ export function SummonsForms({ summonsId, available, current, outcomeAction, res
       <div id={`${base}-kehadiran`} className="scroll-mt-4 space-y-3">
         <FormMessage state={outcome} />
         {available ? (
+          // Collapsed like every other action on the case page; open after a refused post.
+          <details open={outcome.status === 'error'} className="rounded-md border border-slate-300 bg-white">
+            <summary className="flex min-h-11 cursor-pointer items-center px-3 py-2 font-semibold text-brand-800 hover:bg-brand-50">
+              Catat kehadiran dan berita acara
+            </summary>
+            <div className="border-t border-slate-200 p-3">
           <form action={outcomeFormAction} aria-label="Catat kehadiran" className="space-y-4" noValidate>
             {hidden}
             <fieldset aria-describedby={attendedError ? `${base}-kehadiran-error` : undefined} className="space-y-1">
@@ -242,6 +248,8 @@ export function SummonsForms({ summonsId, available, current, outcomeAction, res
             />
             <Submit label="Catat Kehadiran" pending={outcomePending} />
           </form>
+            </div>
+          </details>
         ) : null}
       </div>
 

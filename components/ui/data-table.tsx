@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
 
 /**
- * The officer pages' table: scrolls sideways on a phone instead of squeezing, with a
- * caption for screen readers and column headers scoped to their columns.
+ * The officer pages' table, with a caption for screen readers and column headers scoped
+ * to their columns. With `stackOnPhone` each row becomes a card below 640 px (cells name
+ * their column with `data-label`; see globals.css); otherwise it scrolls sideways
+ * inside its own box, never the page.
  */
 export function DataTable({
   caption,
@@ -10,7 +12,10 @@ export function DataTable({
   children,
   className = '',
   captionVisible = false,
+  stackOnPhone = false,
 }: {
+  /** Rows as cards on a phone; give each cell `data-label` with its column's name. */
+  stackOnPhone?: boolean;
   caption: ReactNode;
   /** Shown as the table's heading instead of only to screen readers. */
   captionVisible?: boolean;
@@ -20,7 +25,7 @@ export function DataTable({
 }) {
   return (
     <div className={`overflow-x-auto rounded-lg border border-slate-300 bg-white ${className}`.trim()}>
-      <table className="w-full text-left text-sm">
+      <table className={`w-full text-left text-sm ${stackOnPhone ? 'stack-table' : ''}`.trim()}>
         <caption className={captionVisible ? 'bg-slate-50 px-3 py-2 text-left font-semibold text-slate-900' : 'sr-only'}>{caption}</caption>
         <thead className="bg-slate-100">
           <tr>

@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import { listAudit, verifyAuditChainAndCheckpoint, verifyAuditChainIncrementally, verifyAuditRows, type AuditChainResult } from '@/lib/audit/log';
 import { asAdmin, type AuthorizedOfficer } from '@/lib/auth/guard';
-import { EVENT_LABELS } from '@/lib/cases/officer-view';
+import { auditActionLabel, formatAuditDetail } from '@/lib/audit/labels';
 import type { Database } from '@/lib/db/client';
 import { cases, officers } from '@/lib/db/schema';
 
@@ -18,62 +18,8 @@ import { cases, officers } from '@/lib/db/schema';
 
 export const AUDIT_PAGE_SIZE = 50;
 
-/** Readable Indonesian names for the action keys the app writes; unknown keys show raw. */
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
-  sign_in: 'Masuk ke sistem',
-  sign_in_failed: 'Gagal masuk',
-  sign_out: 'Keluar dari sistem',
-  password_changed: 'Mengganti kata sandi sendiri',
-  totp_enrolled: 'Mengaktifkan verifikasi dua langkah',
-  totp_disabled: 'Menonaktifkan verifikasi dua langkah',
-  officer_created: 'Membuat akun petugas',
-  officer_deactivated: 'Menonaktifkan akun petugas',
-  officer_reactivated: 'Mengaktifkan kembali akun petugas',
-  password_reset: 'Mengatur ulang kata sandi petugas',
-  totp_reset: 'Menghapus verifikasi dua langkah petugas',
-  role_changed: 'Mengubah peran petugas',
-  'settings.update': 'Mengubah pengaturan kantor',
-  'holiday.add': 'Menambah hari libur kantor',
-  'holiday.remove': 'Menghapus hari libur kantor',
-  'identity.request': 'Meminta akses identitas pelapor',
-  'identity.view': 'Melihat identitas pelapor',
-  'identity.approve': 'Menyetujui akses identitas pelapor',
-  'identity.deny': 'Menolak akses identitas pelapor',
-  'identity.self_approve': 'Menyetujui permintaan identitas miliknya sendiri (satu-satunya admin, dengan kode verifikasi)',
-  'identity.self_approval_failed': 'Kode verifikasi salah saat menyetujui permintaan identitas sendiri',
-  'evidence.download': 'Mengunduh berkas bukti',
-  'email.read': 'Membaca email di kotak keluar',
-  'email.retry': 'Mengirim ulang email',
-  'officer.notify_mode': 'Mengubah pilihan pemberitahuan email',
-  'summons.ics_download': 'Mengunduh jadwal pemanggilan (.ics)',
-  'summons.letter_view': 'Membuka surat panggilan',
-};
-
-/** The label for an action key: the table above, then the case timeline's labels for `case.*`, else the key. */
-export function auditActionLabel(action: string): string {
-  if (AUDIT_ACTION_LABELS[action]) return AUDIT_ACTION_LABELS[action];
-  if (action.startsWith('case.')) {
-    const event = EVENT_LABELS[action.slice('case.'.length)];
-    if (event) return `Kasus: ${event}`;
-  }
-  return action;
-}
-
-/** A detail object in one short line: `from: verifying · to: investigating · fields: officeName, maxFiles`. */
-export function formatAuditDetail(detail: unknown): string {
-  if (detail === null || detail === undefined) return '';
-  if (typeof detail !== 'object' || Array.isArray(detail)) return JSON.stringify(detail);
-  return Object.entries(detail as Record<string, unknown>)
-    .map(([key, value]) => {
-      const shown = Array.isArray(value)
-        ? value.map(String).join(', ')
-        : value !== null && typeof value === 'object'
-          ? JSON.stringify(value)
-          : String(value);
-      return `${key}: ${shown}`;
-    })
-    .join(' · ');
-}
+// The labels live in a pure module (tested against every action the code writes).
+export { AUDIT_ACTION_LABELS, auditActionLabel, formatAuditDetail } from '@/lib/audit/labels';
 
 export type AuditViewRow = {
   id: number;

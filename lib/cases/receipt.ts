@@ -24,3 +24,31 @@ export async function claimReceiptView(db: Database, nonce: string, now = new Da
     return inserted.length === 1;
   });
 }
+
+/** What the receipt cookie holds (sealed): the ticket, a one-view nonce, and whether leaving was warned about. */
+export type ReceiptPayload = { ticket: string; nonce: string; warned?: boolean };
+
+/** The ticket's groups as shown ("WBS", "73EH", …): the code may wrap only between them. */
+export function ticketGroups(ticket: string): string[] {
+  return ticket.split('-');
+}
+
+/** The reporter typed the ticket's last group back (case, spaces, O/0 and I/L/1 forgiven, as on /status). */
+export function lastGroupMatches(ticket: string, typed: string): boolean {
+  const last = ticketGroups(ticket).at(-1) ?? '';
+  const clean = typed.toUpperCase().replace(/[\s\-_.]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  return clean.length > 0 && clean === last;
+}
+
+export type ReceiptOutcome = 'kept' | 'left' | 'empty' | 'wrong' | 'warn';
+
+/**
+ * What the receipt's confirmation post leads to. Leaving is allowed after the last group
+ * is typed back ('kept'), or after a plain warning was shown and the reporter chose to
+ * leave anyway ('left'); otherwise the receipt comes back with the reason.
+ */
+export function confirmReceipt(payload: ReceiptPayload, intent: string, typed: string): ReceiptOutcome {
+  if (intent === 'leave') return payload.warned ? 'left' : 'warn';
+  if (!typed.trim()) return 'empty';
+  return lastGroupMatches(payload.ticket, typed) ? 'kept' : 'wrong';
+}

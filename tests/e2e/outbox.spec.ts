@@ -70,7 +70,7 @@ test('[OUTBOX] an admin reads a captured email at /petugas/admin/outbox on an in
   await page.getByRole('button', { name: 'Kirim ulang' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'masuk antrean lagi' })).toBeVisible();
   await page.goto('/petugas/admin/audit');
-  await expect(page.getByRole('row').filter({ hasText: 'Mengirim ulang email' }).filter({ hasText: new RegExp(`emailId: ${emailId}\\b`) })).toHaveCount(1);
+  await expect(page.getByRole('row').filter({ hasText: 'Mengirim ulang email' }).filter({ hasText: new RegExp(`email #${emailId}\\b`) })).toHaveCount(1);
   await page.goto(`/petugas/admin/outbox/${emailId}`);
   await expect(async () => {
     await page.reload();

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { caseState, daysAhead, fillReport, workingDaysAhead, lookUp, marker as mrk, openReceivedCase, reloadPage, signInAsAdmin, sloppy, submitAndReadTicket } from './support';
+import { caseState, daysAhead, fillReport, workingDaysAhead, lookUp, marker as mrk, openAction, openReceivedCase, reloadPage, signInAsAdmin, sloppy, submitAndReadTicket } from './support';
 import { MINIMAL_PDF } from '../support/forms';
 
 // A real one-page PDF: the server rewrites evidence without metadata, so it must parse.
@@ -11,6 +11,7 @@ async function newPage(browser: Browser, javaScriptEnabled: boolean): Promise<Pa
 }
 
 async function schedule(officer: Page, role: 'Pelapor' | 'Saksi' | 'Terlapor', name: string, place: string) {
+  await openAction(officer, 'Jadwalkan pemanggilan');
   const form = officer.getByRole('form', { name: 'Jadwalkan pemanggilan' });
   await form.getByLabel('Pihak yang dipanggil').selectOption({ label: role });
   await form.getByLabel('Nama yang dipanggil').fill(name);
@@ -62,10 +63,13 @@ for (const reporterJs of [false, true]) {
     // The officer signs in, finds the case and starts verification.
     await signInAsAdmin(officer);
     await openReceivedCase(officer, marker);
-    await officer.getByRole('button', { name: 'Mulai Verifikasi' }).click();
+    await openAction(officer, 'Mulai verifikasi');
+    await openAction(officer, 'Mulai verifikasi');
+  await officer.getByRole('button', { name: 'Mulai Verifikasi' }).click();
     await expectRecordedState(officer, 'Verifikasi dimulai.', 'Verifikasi');
 
     // Something is missing: the officer asks, the reporter answers on /status with a file.
+    await openAction(officer, 'Minta kelengkapan informasi');
     const ask = officer.getByRole('form', { name: 'Minta kelengkapan informasi' });
     await ask.getByLabel('Pertanyaan untuk pelapor').fill(`Mohon lampirkan kuitansi atau bukti permintaan uang tersebut. ${mrk('question')}`);
     await ask.getByRole('button', { name: 'Minta Kelengkapan' }).click();
@@ -84,6 +88,7 @@ for (const reporterJs of [false, true]) {
     await officer.reload();
     await expect(officer.getByText('Kuitansi permintaan uang saya lampirkan.')).toBeVisible();
     await expect(officer.locator('#percakapan').getByRole('link', { name: answerFile })).toBeVisible();
+    await openAction(officer, 'Nyatakan lengkap');
     await officer.locator('#nyatakan-lengkap-publik').fill(`Laporan Anda lengkap dan sedang ditelaah. ${mrk('publicnote')}`);
     await officer.locator('#nyatakan-lengkap-internal').fill(`Cocokkan kuitansi dengan buku kas. ${mrk('internalnote')}`);
     await officer.getByRole('button', { name: 'Nyatakan Lengkap' }).click();
@@ -97,6 +102,7 @@ for (const reporterJs of [false, true]) {
 
     await schedule(officer, 'Saksi', witness, `Ruang Inspeksi ${mrk('summonsplace')}`);
     const reporterSummons = officer.getByRole('region', { name: 'Pemanggilan Pelapor: Pelapor' });
+    await openAction(officer, 'Catat kehadiran', reporterSummons);
     await reporterSummons.getByLabel('Hadir', { exact: true }).check();
     await reporterSummons.getByLabel('Berita acara').fill(minutes);
     await reporterSummons.getByRole('button', { name: 'Catat Kehadiran' }).click();
@@ -136,6 +142,7 @@ for (const reporterJs of [false, true]) {
     expect(reporterPage).not.toContain('Ruang Inspeksi');
 
     // Conclusion, and the reporter reads it.
+    await openAction(officer, 'Selesaikan kasus');
     const conclude = officer.getByRole('form', { name: 'Selesaikan kasus' });
     await conclude.getByLabel('Hasil penanganan').selectOption({ index: 2 });
     await conclude.getByLabel('Ringkasan hasil untuk pelapor').fill(`Terlapor terbukti melanggar disiplin dan telah dijatuhi sanksi sesuai ketentuan. ${mrk('conclusion')}`);
@@ -147,7 +154,8 @@ for (const reporterJs of [false, true]) {
 
     await reporter.goto('/status');
     await expect(caseState(reporter)).toHaveText('Selesai');
-    await expect(reporter.getByText('telah dijatuhi sanksi sesuai ketentuan')).toBeVisible();
+    // The outcome is part of "what now?", at the top of the status page.
+    await expect(reporter.getByTestId('outcome')).toContainText('telah dijatuhi sanksi sesuai ketentuan');
   });
 }
 
@@ -161,8 +169,10 @@ test('[PETUGAS] bad input on the case page: a past due date, an empty question, 
   const officer = await newPage(browser, false);
   await signInAsAdmin(officer);
   await openReceivedCase(officer, marker);
+  await openAction(officer, 'Mulai verifikasi');
   await officer.getByRole('button', { name: 'Mulai Verifikasi' }).click();
 
+  await openAction(officer, 'Minta kelengkapan informasi');
   const ask = officer.getByRole('form', { name: 'Minta kelengkapan informasi' });
   await ask.getByLabel('Pertanyaan untuk pelapor').fill('');
   await ask.getByLabel('Batas waktu jawaban').fill('2020-01-01');
@@ -176,7 +186,9 @@ test('[PETUGAS] bad input on the case page: a past due date, an empty question, 
   await expect(caseState(officer)).toHaveText('Verifikasi');
   await expect(officer.locator('#percakapan')).not.toContainText('Permintaan kelengkapan dari');
 
+  await openAction(officer, 'Nyatakan lengkap');
   await officer.getByRole('button', { name: 'Nyatakan Lengkap' }).click();
+  await openAction(officer, 'Jadwalkan pemanggilan');
   const form = officer.getByRole('form', { name: 'Jadwalkan pemanggilan' });
   await form.getByLabel('Pihak yang dipanggil').selectOption({ label: 'Saksi' });
   await form.getByLabel('Nama yang dipanggil').fill('Saksi Pertama');

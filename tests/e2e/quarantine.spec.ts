@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { fillReport, lookUp, signInAsAdmin, submitAndReadTicket } from './support';
+import { fillReport, lookUp, openAction, signInAsAdmin, submitAndReadTicket } from './support';
 
 /*
  * Issue 8, findings 7 and 8, as people meet them with JavaScript off: disguised gambling
@@ -64,10 +64,12 @@ test('[KARANTINA] an officer clears one quarantined report and rejects another a
   // The officer is told why: each rule that matched, seen through the disguise.
   await expect(officer.locator('#tindakan')).toContainText('nama situs judi (mis. slot777) — “slot777”');
   await expect(officer.locator('#tindakan')).toContainText('istilah "gacor"');
+  await openAction(officer, 'Bukan spam');
   await officer.getByRole('button', { name: 'Bukan Spam' }).click();
   await expect(officer.getByText('Laporan dikeluarkan dari karantina')).toBeVisible();
   await officer.goto(keepPath);
   await expect(officer.getByText('Karantina (diduga spam)', { exact: true })).toHaveCount(0);
+  await openAction(officer, 'Mulai verifikasi');
   await expect(officer.getByRole('button', { name: 'Mulai Verifikasi' })).toBeVisible();
   await expect(officer.locator('#riwayat')).toContainText('Dikeluarkan dari karantina');
   expect(await quarantineTabLists(officer, keepPath)).toBe(false);
@@ -76,6 +78,7 @@ test('[KARANTINA] an officer clears one quarantined report and rejects another a
 
   // "Tolak sebagai spam": closed as rejected with the reason spam.
   const dropPath = await openQuarantinedCase(officer, dropMarker);
+  await openAction(officer, 'Tolak sebagai spam');
   await officer.getByRole('button', { name: 'Tolak sebagai Spam' }).click();
   await expect(officer.getByText('Laporan ditolak sebagai spam')).toBeVisible();
   await officer.goto(dropPath);
@@ -86,8 +89,8 @@ test('[KARANTINA] an officer clears one quarantined report and rejects another a
 
   // Both are in the audit log.
   await officer.goto('/petugas/admin/audit');
-  await expect(officer.locator('main')).toContainText('case.quarantine_released');
-  await expect(officer.locator('main')).toContainText('case.rejected_as_spam');
+  await expect(officer.locator('main')).toContainText('Kasus: dikeluarkan dari karantina (bukan spam)');
+  await expect(officer.locator('main')).toContainText('Kasus: ditolak sebagai spam');
 
   // The senders: the released one still sees "Diterima"; the rejected one the ordinary
   // closed state, with nothing that says why.

@@ -184,3 +184,13 @@ export function saturdayAhead(): string {
     if (date.getUTCDay() === 6) return date.toISOString().slice(0, 10);
   }
 }
+
+/**
+ * Opens one of the case page's actions, each collapsed behind its title (`<details>`),
+ * as an officer taps it; works with JavaScript off. `within` narrows to a region (a summons).
+ */
+export async function openAction(page: Page, title: string, within: Locator | Page = page): Promise<void> {
+  const summary = within.locator('summary').filter({ hasText: title }).first();
+  const open = await summary.evaluate((element) => (element.parentElement as HTMLDetailsElement).open);
+  if (!open) await summary.click();
+}

@@ -336,16 +336,17 @@ describe('[ADMIN] audit page data', () => {
     const approval = all.rows.find((row) => row.action === 'identity.approve')!;
     expect(approval).toMatchObject({ actionLabel: 'Menyetujui akses identitas pelapor', officerName: expect.stringMatching(/^Petugas \d+$/) });
     expect(approval.caseNumber).toMatch(/^\d{4}-\d{4}$/);
-    expect(approval.detail).toMatch(/^requestId: \d+$/);
+    expect(approval.detail).toMatch(/^permintaan #\d+$/);
     const settingsRow = all.rows.find((row) => row.action === 'settings.update')!;
-    expect(settingsRow.detail).toMatch(/^fields: /);
+    expect(settingsRow.detail).toMatch(/^yang diubah: /);
+    expect(settingsRow.detail).not.toMatch(/[a-z][A-Z]/); // no camelCase keys
 
     // A row written by the system or a reporter has no officer.
     await appendAudit(db, { officerId: null, action: 'case.message_from_reporter', caseId, detail: { messageId: 1, files: 0 } });
     await appendAudit(db, { officerId: null, action: 'custom.unknown_key', detail: null });
     const latest = await loadAuditPage(db, admin, { limit: 2 });
-    expect(latest.rows[0]).toMatchObject({ officerName: null, actionLabel: 'custom.unknown_key', caseNumber: null, detail: '' });
-    expect(latest.rows[1]).toMatchObject({ officerName: null, actionLabel: 'Kasus: Pesan dari pelapor', caseNumber });
+    expect(latest.rows[0]).toMatchObject({ officerName: null, actionLabel: 'Tindakan lain', caseNumber: null, detail: '' });
+    expect(latest.rows[1]).toMatchObject({ officerName: null, actionLabel: 'Kasus: pesan diterima dari pelapor', caseNumber, detail: 'pesan #1 · tanpa berkas' });
 
     const target = all.rows[Math.floor(all.rows.length / 2)];
     await db.run(sql`UPDATE audit_log SET detail = '{"fields":["nothing"]}' WHERE id = ${target.id}`);

@@ -102,6 +102,9 @@ describe('the procedure, step by step', () => {
     const finalView = (await loadReporterView(db, caseId))!;
     expect(finalView.stateLabel).toBe('Selesai');
     expect(JSON.stringify(finalView.timeline)).toContain('dijatuhi sanksi');
+    // "What now?" answered first: the case is finished, and how.
+    expect(finalView.now).toContain('sudah selesai');
+    expect(finalView.outcome).toEqual({ heading: 'Hasil penanganan', text: 'Terlapor terbukti melanggar disiplin dan telah dijatuhi sanksi.' });
 
     expect(await verifyAuditChain(db)).toMatchObject({ intact: true });
   });

@@ -52,6 +52,21 @@ describe('the reporter answers an information request', () => {
     const view = (await loadReporterView(db, caseId))!;
     expect(view.openInfoRequests).toHaveLength(0);
     expect(view.messages.map((m) => m.body)).toContain('Kuitansi terlampir, tertanggal 2 Maret 2026.');
+    // The question stays in the thread, answered, with the answer and the file acknowledged.
+    expect(view.thread).toHaveLength(1);
+    expect(view.thread[0]).toMatchObject({
+      kind: 'question',
+      questions: 'Mohon lampirkan kuitansi pembayaran.',
+      status: 'answered',
+      answer: { body: 'Kuitansi terlampir, tertanggal 2 Maret 2026.', files: [{ name: 'kuitansi.pdf', mimeType: 'application/pdf' }] },
+    });
+    expect(view.now).toContain('memeriksa kelengkapan');
+    // A later message from the officer comes first: newest at the top.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const [{ caseNumber }] = await db.select({ caseNumber: cases.caseNumber }).from(cases).where(eq(cases.id, caseId));
+    await sendMessageToReporter(db, officer, { caseNumber, body: 'Terima kasih, kuitansi sudah kami terima.' });
+    const later = (await loadReporterView(db, caseId))!;
+    expect(later.thread.map((item) => item.kind)).toEqual(['message', 'question']);
   });
 
   it('an empty answer or an executable is refused at its field and nothing is stored', async () => {

@@ -105,6 +105,9 @@ describe('loadReporterView', () => {
     const view = await loadReporterView(db, id);
     expect(view).toEqual({
       stateLabel: 'Diproses',
+      now: expect.stringContaining('sedang ditangani'),
+      outcome: null,
+      thread: expect.any(Array),
       open: true,
       messages: [],
       submittedAt: at('2026-03-02T01:00:00Z'),
@@ -121,6 +124,14 @@ describe('loadReporterView', () => {
       ],
       erasedAt: null,
     });
+    // The thread holds every question, answered ones too, each with its state.
+    expect(view!.thread.map((item) => item.kind === 'question' && [item.questions, item.status, item.answer])).toEqual(
+      expect.arrayContaining([
+        ['Mohon lampirkan bukti kuitansi.', 'open', null],
+        ['Pertanyaan lama', 'answered', null],
+      ]),
+    );
+    expect(view!.thread).toHaveLength(2);
     const text = JSON.stringify(view);
     for (const secret of ['RAHASIA', caseNumber, 'Petugas Rahasia', 'Saksi Budi', 'Terlapor Ani', 'Pungutan liar', 'Staf loket']) {
       expect(text).not.toContain(secret);

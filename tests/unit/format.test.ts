@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDecimalInput } from '@/lib/format';
+import { endSentence, formatBytes, formatDecimalInput, formatFileType } from '@/lib/format';
 
 describe('formatBytes writes sizes as Indonesian readers do', () => {
   it.each([
@@ -26,5 +26,30 @@ describe('formatDecimalInput writes a number a form field reads back', () => {
     [1024, '1024'],
   ])('%d → %s', (value, text) => {
     expect(formatDecimalInput(value)).toBe(text);
+  });
+});
+
+describe('formatFileType names a file type as a person does', () => {
+  it.each([
+    ['image/jpeg', 'Foto JPEG'],
+    ['application/pdf', 'Dokumen PDF'],
+    ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'Dokumen Word'],
+    ['audio/mpeg', 'Rekaman suara MP3'],
+    ['video/mp4', 'Video MP4'],
+    ['video/quicktime', 'Video MOV'],
+    ['application/octet-stream', 'Berkas'],
+  ])('%s → %s', (mime, text) => {
+    expect(formatFileType(mime)).toBe(text);
+  });
+});
+
+describe('endSentence never doubles the period after a title', () => {
+  it.each([
+    ['Yohana Bani, S.H.', 'Yohana Bani, S.H.'],
+    ['Budi Santoso', 'Budi Santoso.'],
+    ['Ruang Rapat Lt. 2 ', 'Ruang Rapat Lt. 2.'],
+    ['Dr. Andi, M.Si.', 'Dr. Andi, M.Si.'],
+  ])('%s → %s', (text, sentence) => {
+    expect(endSentence(text)).toBe(sentence);
   });
 });

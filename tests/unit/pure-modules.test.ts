@@ -17,6 +17,8 @@ const PURE_ROOTS = [
   'lib/cases/retention-rules.ts',
   'lib/auth/activation.ts',
   'lib/errors.ts',
+  'lib/audit/labels.ts',
+  'lib/format.ts',
 ];
 const FORBIDDEN = [/^@\/lib\/db\//, /^drizzle-orm/, /^next(\/|$)/, /^@libsql\//, /\/service\//];
 

@@ -85,8 +85,8 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
     <div className="space-y-5">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <h1 className="text-2xl font-bold text-slate-900">Kotak Masuk</h1>
-        <form method="get" action="/petugas" className="flex items-end gap-2" role="search">
-          <div>
+        <form method="get" action="/petugas" className="flex max-w-full items-end gap-2" role="search">
+          <div className="min-w-0">
             <label htmlFor="q" className="block text-sm font-semibold">
               Cari nomor kasus
             </label>
@@ -97,7 +97,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
               placeholder="2026-0001"
               defaultValue={query}
               aria-describedby={notFound ? 'q-error' : undefined}
-              className="w-36 rounded-md border border-slate-400 px-3 py-2"
+              className="w-36 max-w-full rounded-md border border-slate-400 px-3 py-2"
             />
           </div>
           <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white">
@@ -136,11 +136,11 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
 
       <form method="get" action="/petugas" className="flex flex-wrap items-end gap-2">
         {view !== 'open' ? <input type="hidden" name="tab" value={tabParam(view)} /> : null}
-        <div>
+        <div className="min-w-0 max-w-full">
           <label htmlFor="kategori" className="block text-sm font-semibold">
             Kategori
           </label>
-          <select id="kategori" name="kategori" defaultValue={category ?? ''} className="rounded-md border border-slate-400 bg-white px-3 py-2">
+          <select id="kategori" name="kategori" defaultValue={category ?? ''} className="w-full max-w-full rounded-md border border-slate-400 bg-white px-3 py-2">
             <option value="">Semua kategori</option>
             {categories.map((c) => (
               <option key={c.slug} value={c.slug}>
@@ -157,41 +157,42 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
       {page.rows.length === 0 ? (
         <p className="rounded-md bg-white p-4 text-slate-700">Tidak ada kasus pada tampilan ini.</p>
       ) : (
-        <DataTable caption="Daftar kasus, yang paling mendesak lebih dahulu" columns={['Nomor kasus', 'Status', 'Kategori', 'Masuk', 'Tenggat']}>
-              {page.rows.map((row) => {
-                const due = row.dueAt ? deadlineStatus(row.dueAt, now, holidays) : null;
-                return (
-                  <tr key={row.id} className="border-t border-slate-200">
-                    <td className="px-3 py-2 font-semibold">
-                      <a href={`/petugas/kasus/${row.caseNumber}`} className="text-brand-700 underline underline-offset-2">
-                        {row.caseNumber}
-                      </a>
-                      {row.unread ? <UnreadBadge caseNumber={row.caseNumber} /> : null}
-                    </td>
-                    <td className="px-3 py-2">{officerLabel(row.state)}</td>
-                    <td className="px-3 py-2">{row.categoryLabel ?? '—'}</td>
-                    <td className="px-3 py-2"><DateText at={row.createdAt} format="short" /></td>
-                    <td className="px-3 py-2">
-                      {row.dueAt && due ? (
-                        <span
-                          className={
-                            due.status === 'overdue'
-                              ? 'font-semibold text-red-800'
-                              : due.status === 'due_soon'
-                                ? 'font-semibold text-amber-800'
-                                : 'text-slate-800'
-                          }
-                        >
-                          {due.status === 'overdue' ? 'Lewat tenggat · ' : due.status === 'due_soon' ? 'Segera · ' : ''}
-                          {DUE_KIND_LABELS[row.dueKind ?? ''] ?? 'Tenggat'} <DateText at={row.dueAt} format="short" />
-                        </span>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
+        <DataTable stackOnPhone caption="Daftar kasus, yang paling mendesak lebih dahulu" columns={['Nomor kasus', 'Status', 'Kategori', 'Masuk', 'Tenggat']}>
+          {page.rows.map((row) => {
+            const due = row.dueAt ? deadlineStatus(row.dueAt, now, holidays) : null;
+            return (
+              <tr key={row.id} data-testid="inbox-row" className="border-t border-slate-200">
+                <td className="px-3 py-2 font-semibold">
+                  <a href={`/petugas/kasus/${row.caseNumber}`} className="text-brand-700 underline underline-offset-2">
+                    {row.caseNumber}
+                  </a>
+                  {row.unread ? <UnreadBadge caseNumber={row.caseNumber} /> : null}
+                </td>
+                <td className="px-3 py-2" data-label="Status">{officerLabel(row.state)}</td>
+                <td className="px-3 py-2" data-label="Kategori">{row.categoryLabel ?? '—'}</td>
+                <td className="px-3 py-2" data-label="Masuk"><DateText at={row.createdAt} format="short" /></td>
+                {/* On a phone the deadline leads the card: it is what decides which case comes next. */}
+                <td className="px-3 py-2" data-first="">
+                  {row.dueAt && due ? (
+                    <span
+                      className={
+                        due.status === 'overdue'
+                          ? 'font-semibold text-red-800'
+                          : due.status === 'due_soon'
+                            ? 'font-semibold text-amber-800'
+                            : 'text-slate-800'
+                      }
+                    >
+                      {due.status === 'overdue' ? 'Lewat tenggat · ' : due.status === 'due_soon' ? 'Segera · ' : ''}
+                      {DUE_KIND_LABELS[row.dueKind ?? ''] ?? 'Tenggat'} <DateText at={row.dueAt} format="short" />
+                    </span>
+                  ) : (
+                    <span className="text-slate-700">Tanpa tenggat</span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
         </DataTable>
       )}
 

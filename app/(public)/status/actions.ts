@@ -64,7 +64,7 @@ export async function lookupStatus(_previous: FormState, formData: FormData): Pr
   redirect('/status');
 }
 
-/** "Selesai / Keluar": ends the session on the server (every copy of the cookie) and forgets it here. */
+/** "Keluar dari halaman status": ends the session on the server (every copy of the cookie) and forgets it here. */
 export async function endStatusSession(): Promise<void> {
   // Not caught: if the server cannot end the session, the reporter must not be told it has.
   await closeStatusSession(getDb(), await statusSessionToken());

@@ -7,6 +7,7 @@ import { pendingTotpEnrolment } from '@/lib/auth/account';
 import { currentOfficer } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
 import { getSettings } from '@/lib/settings';
+import { endSentence } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Aktivasi Akun' };
 
@@ -49,7 +50,7 @@ export default async function ActivationPage() {
         <div>
           <h1 className="text-2xl font-bold text-slate-900">Aktivasi Akun</h1>
           <p className="mt-2 text-slate-700">
-            Selamat datang, {officer.name}. Sebelum membuka kotak masuk, selesaikan langkah berikut.
+            Selamat datang, {endSentence(officer.name)} Sebelum membuka kotak masuk, selesaikan langkah berikut.
           </p>
         </div>
         {mustChangePassword ? (

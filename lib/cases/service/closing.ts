@@ -1,9 +1,8 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { appendAudit, type DbTransaction } from '@/lib/audit/log';
 import type { Database } from '@/lib/db/client';
 import { cases, infoRequests } from '@/lib/db/schema';
 import { FINAL_STATES } from '../workflow';
-import { loadCaseCipher } from '../case-crypto';
 
 /**
  * Closing a case closes what still waits on the reporter: every open information request
@@ -56,17 +55,3 @@ export async function closeRequestsOfClosedCases(db: Database): Promise<number> 
   return closed;
 }
 
-/**
- * The questions closed with the case, for the reporter's /status: shown as closed, with
- * no answer form, so a reporter who meant to answer knows it is no longer needed.
- */
-export async function loadClosedInfoRequests(db: Database, caseId: number): Promise<{ id: number; questions: string; dueAt: Date }[]> {
-  const rows = await db
-    .select({ id: infoRequests.id, questions: infoRequests.questions, dueAt: infoRequests.dueAt })
-    .from(infoRequests)
-    .where(and(eq(infoRequests.caseId, caseId), eq(infoRequests.status, 'closed')))
-    .orderBy(asc(infoRequests.id));
-  if (rows.length === 0) return [];
-  const cipher = await loadCaseCipher(db, caseId);
-  return rows.map((row) => ({ ...row, questions: cipher.open(infoRequests.questions, row.id, row.questions) }));
-}

@@ -17,6 +17,7 @@ import { isFinal } from '../workflow';
 import { assertMove, assertState, loadCaseFor, moveCase, recordEvent, touchCase } from './common';
 import { formatOfficeDateTimeFull, officeInstant } from '@/lib/office-time';
 import { loadCaseCipher, SEAL_PENDING, sealRow } from '../case-crypto';
+import { endSentence } from '@/lib/format';
 
 /**
  * Summons (pemanggilan) of the reporter, witnesses and the reported party. Summoning
@@ -94,7 +95,7 @@ export async function scheduleSummons(db: Database, officer: AuthorizedOfficer, 
     });
     const publicNote = reporterNote(
       options.role,
-      `Anda diundang hadir untuk klarifikasi pada ${formatOfficeDateTimeFull(scheduledAt)} di ${options.place}.`,
+      `Anda diundang hadir untuk klarifikasi pada ${formatOfficeDateTimeFull(scheduledAt)} di ${endSentence(options.place)}`,
     );
     if (next !== caseRow.state) {
       assertMove(caseRow, next);
@@ -215,7 +216,7 @@ export async function rescheduleSummons(db: Database, officer: AuthorizedOfficer
     });
     const publicNote = reporterNote(
       row.role,
-      `Jadwal klarifikasi Anda diubah menjadi ${formatOfficeDateTimeFull(scheduledAt)} di ${options.place}.`,
+      `Jadwal klarifikasi Anda diubah menjadi ${formatOfficeDateTimeFull(scheduledAt)} di ${endSentence(options.place)}`,
     );
     await recordSummonsEvent(tx, caseRow, officer.id, 'summons_rescheduled', created.id, row.role, publicNote, now, options.reason);
   });

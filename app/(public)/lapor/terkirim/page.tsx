@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import Link from 'next/link';
-import { TicketReceipt } from '@/components/forms/ticket-receipt';
-import { claimReceiptView, RECEIPT_COOKIE } from '@/lib/cases/receipt';
+import { TicketReceipt, type ReceiptNotice } from '@/components/forms/ticket-receipt';
+import { claimReceiptView, RECEIPT_COOKIE, type ReceiptPayload } from '@/lib/cases/receipt';
 import { getDb } from '@/lib/db/client';
 import { unseal } from '@/lib/security/sealed-cookie';
 
@@ -12,12 +12,16 @@ export const metadata: Metadata = { title: 'Laporan Terkirim' };
 async function takeTicket(): Promise<string | null> {
   const raw = unseal((await cookies()).get(RECEIPT_COOKIE)?.value, 'receipt');
   if (!raw) return null;
-  const { ticket, nonce } = JSON.parse(raw) as { ticket: string; nonce: string };
+  const { ticket, nonce } = JSON.parse(raw) as ReceiptPayload;
   return (await claimReceiptView(getDb(), nonce)) ? ticket : null;
 }
 
-export default async function ReceiptPage() {
+const NOTICES: readonly ReceiptNotice[] = ['kosong', 'salah', 'peringatan'];
+
+export default async function ReceiptPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ticket = await takeTicket();
+  const asked = (await searchParams).konfirmasi;
+  const notice = NOTICES.find((value) => value === asked);
   if (!ticket) {
     return (
       <div className="mx-auto max-w-2xl space-y-4 px-4 py-6">
@@ -42,5 +46,5 @@ export default async function ReceiptPage() {
       </div>
     );
   }
-  return <TicketReceipt ticket={ticket} />;
+  return <TicketReceipt ticket={ticket} notice={notice} />;
 }

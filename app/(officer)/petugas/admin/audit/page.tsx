@@ -84,26 +84,23 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         {rows.length === 0 ? (
           <p className="mt-2 text-slate-700">Tidak ada entri.</p>
         ) : (
-          <DataTable caption="Entri log audit, yang terbaru lebih dahulu" className="mt-3" columns={['#', 'Waktu (WITA)', 'Petugas', 'Tindakan', 'Kasus', 'Detail']}>
+          <DataTable stackOnPhone caption="Entri log audit, yang terbaru lebih dahulu" className="mt-3" columns={['#', 'Waktu (WITA)', 'Petugas', 'Tindakan', 'Kasus', 'Detail']}>
                 {rows.map((row) => {
                   const broken = !chain.intact && chain.brokenAtId === row.id;
                   return (
                     <tr key={row.id} className={`border-t border-slate-200 align-top ${broken ? 'bg-red-50' : ''}`}>
-                      <th scope="row" className="px-3 py-2 font-mono font-normal text-slate-600">
+                      <th scope="row" className="px-3 py-2 font-mono font-normal text-slate-600" data-label="Entri">
                         {row.id}
                         {broken ? <span className="block font-sans font-semibold text-red-800">rusak</span> : null}
                       </th>
-                      <td className="px-3 py-2 whitespace-nowrap">
+                      <td className="px-3 py-2 whitespace-nowrap" data-label="Waktu (WITA)">
                         <DateText at={row.at} format="dateTimeSeconds" />
                       </td>
-                      <td className="px-3 py-2">{row.officerName ?? <span className="text-slate-600">Sistem/Pelapor</span>}</td>
-                      <td className="px-3 py-2">
+                      <td className="px-3 py-2" data-label="Petugas">{row.officerName ?? <span className="text-slate-600">Sistem/Pelapor</span>}</td>
+                      <td className="px-3 py-2 font-semibold sm:font-normal" data-first="">
                         {row.actionLabel}
-                        {row.actionLabel !== row.action ? (
-                          <code className="block font-mono text-xs text-slate-500">{row.action}</code>
-                        ) : null}
                       </td>
-                      <td className="px-3 py-2 whitespace-nowrap">
+                      <td className="px-3 py-2 whitespace-nowrap" data-label="Kasus">
                         {row.caseNumber ? (
                           <a href={`/petugas/kasus/${row.caseNumber}`} className="text-brand-700 underline underline-offset-2">
                             {row.caseNumber}
@@ -114,7 +111,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                           <span className="sr-only">Tidak ada</span>
                         )}
                       </td>
-                      <td className="px-3 py-2 font-mono text-xs break-words text-slate-700">{row.detail}</td>
+                      <td className="px-3 py-2 break-words text-slate-700" data-label={row.detail ? 'Detail' : undefined}>{row.detail}</td>
                     </tr>
                   );
                 })}

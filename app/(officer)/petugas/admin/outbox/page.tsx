@@ -79,9 +79,9 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
         <div className="max-w-3xl rounded-lg border-2 border-amber-600 bg-amber-50 p-4 text-amber-900">
           <p className="font-semibold">{NOT_CONFIGURED_NOTE}</p>
           <p className="mt-1 text-sm">
-            Untuk mengirim email, pengelola server mengisi <code className="font-mono">RESEND_API_KEY</code> (dan alamat
-            pengirim <code className="font-mono">EMAIL_FROM</code>) lalu menjalankan ulang aplikasi. Email yang sudah disimpan
-            dapat dikirim sesudahnya dengan tombol &ldquo;Kirim ulang&rdquo;.
+            Untuk mengirim email, mintalah pengelola server menghubungkan aplikasi dengan layanan pengiriman email (Resend)
+            beserta alamat pengirimnya, lalu menjalankan ulang aplikasi. Email yang sudah disimpan dapat dikirim sesudahnya
+            dengan tombol &ldquo;Kirim ulang&rdquo;.
           </p>
         </div>
       )}

@@ -162,9 +162,9 @@ export function SettingsForm({ stored, maxBodyMb }: { stored: Values; maxBodyMb:
           label="Ukuran total paling besar per kiriman (MB)"
           hint={
             <>
-              Paling besar {maxBodyMb} MB: server menolak kiriman di atas batas WBS_MAX_BODY_MB={maxBodyMb}, termasuk isian
+              Paling besar {maxBodyMb} MB: server menolak kiriman yang lebih besar dari {maxBodyMb} MB, termasuk isian
               teks laporan. Sisakan sedikit ruang, misalnya {Math.max(1, maxBodyMb - 2)} MB; untuk batas yang lebih besar,
-              administrator server perlu menaikkan WBS_MAX_BODY_MB terlebih dahulu.
+              mintalah pengelola server menaikkan batas ukuran kiriman server terlebih dahulu.
             </>
           }
           required

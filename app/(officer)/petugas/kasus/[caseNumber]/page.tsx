@@ -37,6 +37,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: OFFICE_TIME_ZONE });
+/** The officer's next step in each state, in a sentence (the forms below carry it out). */
+const NEXT_STEP: Record<OfficerCaseView['state'], string> = {
+  received: 'laporan baru, belum dibuka. Mulai verifikasi.',
+  verifying: 'periksa kelengkapan laporan: nyatakan lengkap, minta kelengkapan, limpahkan, atau tolak.',
+  awaiting_info: 'menunggu jawaban pelapor atas permintaan kelengkapan.',
+  investigating: 'telaah laporan: jadwalkan pemanggilan, selesaikan, atau limpahkan.',
+  hearing_witnesses: 'klarifikasi pelapor dan saksi berjalan; catat kehadiran setelah pertemuan.',
+  examining_reported: 'pemeriksaan terlapor berjalan; catat kehadiran, lalu selesaikan atau limpahkan.',
+  concluded: 'kasus sudah selesai. Tidak ada tindakan lagi.',
+  referred: 'kasus sudah dilimpahkan. Tidak ada tindakan lagi.',
+  rejected: 'laporan tidak dapat ditindaklanjuti. Tidak ada tindakan lagi.',
+};
+
 const toOptions = (labels: Record<string, string>, keys: readonly string[] = Object.keys(labels)) =>
   keys.map((value) => ({ value, label: labels[value] }));
 
@@ -77,17 +90,17 @@ export default async function CasePage({ params }: Props) {
     : [];
 
   const nav = [
+    ['tindakan', 'Tindakan'],
     ['laporan', 'Laporan'],
     ['bukti', 'Bukti'],
-    ['identitas', 'Identitas'],
-    ['tindakan', 'Tindakan'],
-    ['pemanggilan', 'Pemanggilan'],
     ['percakapan', 'Percakapan'],
+    ['identitas', 'Identitas'],
+    ['pemanggilan', 'Pemanggilan'],
     ['riwayat', 'Riwayat'],
   ];
 
   return (
-    <div className="space-y-6">
+    <div className="space-y-4">
       <header className="space-y-3">
         <p>
           <a href="/petugas" className="text-brand-700 underline underline-offset-2">
@@ -101,7 +114,15 @@ export default async function CasePage({ params }: Props) {
             <span className="rounded-full border border-amber-700 bg-amber-50 px-3 py-1 text-sm font-semibold text-amber-900">Karantina (diduga spam)</span>
           ) : null}
         </div>
-        <dl className="grid gap-x-6 gap-y-1 text-slate-800 sm:grid-cols-[auto_1fr]">
+        {/* What the case needs now and by when, before anything else (a phone shows this first). */}
+        <div data-testid="case-now" className="space-y-2">
+          <p className="text-slate-900">
+            <span className="font-semibold">Sekarang:</span>{' '}
+            {view.quarantined ? 'laporan ditahan di karantina (diduga spam): keluarkan bila bukan spam, atau tolak.' : NEXT_STEP[view.state]}
+          </p>
+          <DeadlineNote deadline={view.deadline} />
+        </div>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm text-slate-800">
           <dt className="font-semibold">Kategori</dt>
           <dd>{view.category ?? 'Tidak ada kategori'}</dd>
           <dt className="font-semibold">Diterima</dt>
@@ -109,7 +130,6 @@ export default async function CasePage({ params }: Props) {
             <DateText at={view.createdAt} format="dateTime" zone />
           </dd>
         </dl>
-        <DeadlineNote deadline={view.deadline} />
         <AssignmentPanel
           panel={assignmentPanel}
           actions={{
@@ -133,38 +153,8 @@ export default async function CasePage({ params }: Props) {
         </nav>
       </header>
 
-      <Section id="laporan" title="Laporan">
-        <ReportDetails view={view} />
-      </Section>
-
-      <Section id="bukti" title="Bukti">
-        <EvidenceList view={view} />
-      </Section>
-
-      <Section id="identitas" title="Identitas Pelapor">
-        {view.anonymous ? (
-          <p className="text-slate-700">Laporan ini dikirim secara anonim. Tidak ada identitas pelapor yang tersimpan.</p>
-        ) : (
-          <IdentityPanel
-            {...common}
-            access={view.identityAccess}
-            requestAction={actions.requestIdentityAccessAction}
-            viewAction={actions.viewReporterIdentityAction}
-          />
-        )}
-      </Section>
-
       <Section id="tindakan" title="Tindakan">
         <ClosedOrWaiting view={view} openRequestDueAt={openRequest?.dueAt} />
-        {summonsRoles.length > 0 ? (
-          <p className="text-slate-700">
-            Pemanggilan pelapor, saksi, atau terlapor:{' '}
-            <a href="#jadwalkan-pemanggilan" className="font-semibold text-brand-700 underline underline-offset-2">
-              formulir pemanggilan
-            </a>
-            .
-          </p>
-        ) : null}
         <QuarantineForms
           {...common}
           available={has('release_quarantine')}
@@ -195,6 +185,32 @@ export default async function CasePage({ params }: Props) {
           reasons={toOptions(REJECTION_REASON_LABELS, rejectReasons)}
         />
         <ReferForm {...common} action={actions.referCaseAction} available={has('refer')} targets={toOptions(referralLabels(settings))} />
+      </Section>
+
+      <Section id="laporan" title="Laporan">
+        <ReportDetails view={view} />
+      </Section>
+
+      <Section id="bukti" title="Bukti">
+        <EvidenceList view={view} />
+      </Section>
+
+      <Section id="percakapan" title="Percakapan dengan pelapor">
+        <Thread view={view} />
+        <MessageForm {...common} action={actions.sendMessageAction} available={has('message')} />
+      </Section>
+
+      <Section id="identitas" title="Identitas Pelapor">
+        {view.anonymous ? (
+          <p className="text-slate-700">Laporan ini dikirim secara anonim. Tidak ada identitas pelapor yang tersimpan.</p>
+        ) : (
+          <IdentityPanel
+            {...common}
+            access={view.identityAccess}
+            requestAction={actions.requestIdentityAccessAction}
+            viewAction={actions.viewReporterIdentityAction}
+          />
+        )}
       </Section>
 
       <Section id="pemanggilan" title="Pemanggilan">
@@ -270,11 +286,6 @@ export default async function CasePage({ params }: Props) {
           available={summonsRoles.length > 0}
           roles={toOptions(SUMMONS_ROLE_LABELS, summonsRoles)}
         />
-      </Section>
-
-      <Section id="percakapan" title="Percakapan dengan pelapor">
-        <Thread view={view} />
-        <MessageForm {...common} action={actions.sendMessageAction} available={has('message')} />
       </Section>
 
       <Section id="riwayat" title="Riwayat">

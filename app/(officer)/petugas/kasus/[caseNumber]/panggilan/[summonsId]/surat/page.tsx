@@ -108,7 +108,7 @@ export default async function SummonsLetterPage({ params }: Props) {
 
       <article
         aria-label="Surat panggilan"
-        className="mx-auto max-w-[210mm] bg-white px-[20mm] py-[18mm] font-serif text-[12pt] leading-snug text-black shadow-md ring-1 ring-slate-200 print:max-w-none print:p-0 print:shadow-none print:ring-0"
+        className="mx-auto max-w-[210mm] bg-white px-4 py-6 font-serif sm:px-[20mm] sm:py-[18mm] text-[12pt] leading-snug text-black shadow-md ring-1 ring-slate-200 print:max-w-none print:p-0 print:shadow-none print:ring-0"
       >
         {notice ? (
           <p className="mb-4 hidden border-2 border-black p-2 text-center font-bold uppercase print:block">{notice}</p>
@@ -146,7 +146,7 @@ export default async function SummonsLetterPage({ params }: Props) {
           mengharapkan kehadiran Saudara/i pada:
         </p>
 
-        <table className="mt-3 ml-12 border-collapse">
+        <table className="mt-3 border-collapse sm:ml-12">
           <tbody>
             <LetterRow label="Hari/Tanggal" value={letter.day} />
             <LetterRow label="Waktu" value={`${letter.time} s.d. selesai`} />
@@ -169,7 +169,7 @@ export default async function SummonsLetterPage({ params }: Props) {
           kasih.
         </p>
 
-        <div className="mt-8 ml-auto w-[80mm] break-inside-avoid">
+        <div className="mt-8 ml-auto w-full max-w-[80mm] break-inside-avoid">
           <p className="font-bold">Kepala {office.officeName},</p>
           <div className="h-[25mm]" aria-label="Ruang tanda tangan dan cap" />
           <p>
@@ -179,7 +179,7 @@ export default async function SummonsLetterPage({ params }: Props) {
           </p>
           <p className="mt-1">
             NIP.{' '}
-            <span className="inline-block w-[60mm] border-b border-dotted border-black" aria-label="NIP penanda tangan">
+            <span className="inline-block w-[60mm] max-w-[70%] border-b border-dotted border-black" aria-label="NIP penanda tangan">
               &nbsp;
             </span>
           </p>
