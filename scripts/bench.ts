@@ -28,7 +28,7 @@ import type { LoadResult, Scenario } from './bench/load';
  * Needs a build (`npm run build`); scripts/start.ts rebuilds a stale one.
  * BENCH_CASES, BENCH_SECONDS (per scenario, default 10), BENCH_CONNECTIONS (10),
  * BENCH_PORT (3351), BENCH_LCP_RUNS (3), BENCH_PAGES=0 (skip pages and Chromium),
- * BENCH_HTTP=0 (skip the HTTP load).
+ * BENCH_HTTP=0 (skip the HTTP load), BENCH_STATS=0 (skip the statistics report).
  */
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
@@ -191,7 +191,7 @@ async function seedAndTime(): Promise<Fixtures> {
       `SELECT id FROM cases WHERE quarantined = 0 AND state IN ('received','verifying','awaiting_info','investigating','hearing_witnesses','examining_reported') ORDER BY due_at, id LIMIT 51`,
     )}`,
   );
-  await statisticsBench();
+  if (process.env.BENCH_STATS !== '0') await statisticsBench();
   return {
     tickets,
     officer: { email, password, totpSecret },

@@ -16,7 +16,8 @@ export function send(
 ): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, path: urlPath, method: options.method ?? 'GET', headers: { 'accept-encoding': 'gzip', ...options.headers } },
+      // A fresh connection each time: a kept-alive one may be closed by the server just as it is reused.
+      { host: '127.0.0.1', port, path: urlPath, method: options.method ?? 'GET', agent: false, headers: { 'accept-encoding': 'gzip', ...options.headers } },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
