@@ -73,7 +73,7 @@ function say(text: string) {
   process.stderr.write(text + '\n');
 }
 const load = () => os.loadavg().map((n) => n.toFixed(2)).join(' ');
-const round = (n: number, digits = 2) => Number(n.toFixed(digits));
+const round = (n: number | null, digits = 2) => (typeof n === "number" && Number.isFinite(n) ? Number(n.toFixed(digits)) : null);
 
 type Stats = { median: number; p95: number; max: number };
 
@@ -400,7 +400,7 @@ async function runScenario(
   const result = JSON.parse(out.trim().split('\n').at(-1)!) as LoadResult;
   say(
     `  ${label.padEnd(44)} ${result.rps.toFixed(0).padStart(5)} req/s · p50 ${ms(result.p50_ms)} · p95 ${ms(result.p95_ms)} · p99 ${ms(result.p99_ms)} ms` +
-      `${result.unexpected || result.errors || result.timeouts ? ` · UNEXPECTED ${JSON.stringify(result.statuses)} errors ${result.errors} timeouts ${result.timeouts}` : ''} (load ${load()})`,
+      `${result.unexpected || result.errors || result.timeouts ? ` · statuses ${JSON.stringify(result.statuses)} errors ${result.errors} timeouts ${result.timeouts}` : ''} (load ${load()})`,
   );
   return result;
 }
