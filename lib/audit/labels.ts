@@ -29,6 +29,15 @@ const CASE_ACTION_LABELS: Record<string, string> = {
   quarantine_released: 'dikeluarkan dari karantina (bukan spam)',
   rejected_as_spam: 'ditolak sebagai spam',
   view: 'halaman kasus dibuka',
+  assign: 'petugas penanggung jawab ditugaskan',
+  unassign: 'petugas penanggung jawab dilepas',
+  take: 'diambil oleh petugas sebagai penanggung jawab',
+  recuse: 'petugas menyatakan konflik kepentingan dan mundur',
+  restrict: 'akses dibatasi untuk petugas penanggung jawab',
+  unrestrict: 'pembatasan akses dicabut',
+  content_erased: 'isi kasus dihapus (masa simpan berakhir)',
+  info_requests_closed: 'permintaan kelengkapan yang masih terbuka ditutup',
+  summons_response: 'pelapor menanggapi pemanggilan',
 };
 
 /** Every action outside a case's workflow. */
@@ -61,6 +70,13 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'summons.ics_download': 'Mengunduh jadwal pemanggilan (.ics)',
   'summons.letter_view': 'Membuka surat panggilan',
   'evaluation.save': 'Menyimpan evaluasi laporan pengelolaan WBS',
+  'category.add': 'Menambah kategori laporan',
+  'category.rename': 'Mengganti nama kategori laporan',
+  'category.move': 'Mengubah urutan kategori laporan',
+  'category.activate': 'Mengaktifkan kembali kategori laporan',
+  'category.deactivate': 'Menonaktifkan kategori laporan',
+  'retention.confirm': 'Menetapkan masa simpan isi kasus (retensi)',
+  'retention.off': 'Mematikan penghapusan isi kasus (retensi)',
   ...Object.fromEntries(Object.entries(CASE_ACTION_LABELS).map(([kind, label]) => [`case.${kind}`, `Kasus: ${label}`])),
 };
 
@@ -128,6 +144,13 @@ const ROLE_TEXT: Record<string, string> = {
 
 const NOTIFY_TEXT: Record<string, string> = { immediate: 'segera, satu email per kejadian', digest: 'ringkasan harian' };
 const IDENTITY_STATUS_TEXT: Record<string, string> = { pending: 'menunggu persetujuan admin', approved: 'disetujui langsung', denied: 'ditolak' };
+const DIRECTION_TEXT: Record<string, string> = { up: 'naik satu urutan', down: 'turun satu urutan' };
+const SUMMONS_RESPONSE_TEXT: Record<string, string> = {
+  confirm: 'akan hadir',
+  decline: 'tidak dapat hadir',
+  another_time: 'meminta waktu lain',
+  written: 'menjawab secara tertulis',
+};
 const SECTION_TEXT: Record<string, string> = { hasil_evaluasi: 'hasil evaluasi', tindak_lanjut: 'tindak lanjut' };
 
 function stateText(value: unknown): string {
@@ -172,6 +195,21 @@ const DETAIL_TEXT: Record<string, (value: unknown) => string | null> = {
   emailId: numbered('email'),
   attachmentId: numbered('berkas'),
   seq: numbered('urutan'),
+  categoryId: numbered('kategori'),
+  slug: () => null,
+  direction: (value) => DIRECTION_TEXT[String(value)] ?? null,
+  assignee: numbered('akun petugas'),
+  recusalId: numbered('pernyataan konflik kepentingan'),
+  months: (value) => `${count(value, 'bulan')} setelah kasus ditutup`,
+  dueNow: (value) => `${count(value, 'kasus')} langsung jatuh tempo`,
+  caseNumber: (value) => `kasus ${String(value)}`,
+  infoRequestIds: (value) => `${count(Array.isArray(value) ? value.length : 1, 'permintaan kelengkapan')} ditutup`,
+  closedInfoRequestIds: (value) =>
+    Array.isArray(value) && value.length > 0 ? `${count(value.length, 'permintaan kelengkapan')} ikut ditutup` : null,
+  repair: (value) => (value ? 'perbaikan data lama saat aplikasi dimulai' : null),
+  responseId: numbered('tanggapan'),
+  kind: (value) => `tanggapan: ${SUMMONS_RESPONSE_TEXT[String(value)] ?? 'lainnya'}`,
+  nonWorkingDayConfirmed: (value) => (value ? 'pada hari libur, sudah dikonfirmasi' : null),
   j: numbered('urutan'),
 };
 
