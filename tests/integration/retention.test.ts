@@ -91,7 +91,7 @@ beforeAll(async () => {
   }
   await startVerification(db, officer, { caseNumber: oldConcluded.caseNumber });
   await acceptAsComplete(db, officer, { caseNumber: oldConcluded.caseNumber });
-  await concludeCase(db, officer, { caseNumber: oldConcluded.caseNumber, outcome: 'terbukti_disiplin', summary: 'Terlapor terbukti melanggar disiplin dan telah dijatuhi sanksi.' });
+  await concludeCase(db, officer, { caseNumber: oldConcluded.caseNumber, outcome: 'terbukti_disiplin', summary: 'Terlapor terbukti melanggar disiplin dan telah dijatuhi sanksi.', unexaminedReason: 'Bukti dokumen sudah cukup meski terlapor belum diperiksa.' });
   await startVerification(db, officer, { caseNumber: oldOpen.caseNumber });
   await closeAt(oldRejected, monthsAgo(14));
   await closeAt(oldConcluded, monthsAgo(13));
