@@ -52,7 +52,15 @@ export function AssignmentPanel({ panel, actions }: { panel: PanelData; actions:
       ) : null}
 
       {isAdmin ? (
-        <div id="tugaskan-petugas" className="scroll-mt-4 space-y-3 border-t border-slate-200 pt-3">
+        // Collapsed like the case's other actions (the page must reach its thread within three
+        // phone screens); open again after any answer, so its message is seen.
+        <details
+          id="tugaskan-petugas"
+          className="scroll-mt-4 border-t border-slate-200 pt-3"
+          open={[assigned, released, restricted].some((state) => state.status !== 'idle') || undefined}
+        >
+          <summary className="cursor-pointer font-semibold text-brand-800">Atur penanggung jawab dan akses</summary>
+          <div className="mt-3 space-y-3">
           <FormMessage state={assigned.status !== 'idle' ? assigned : released} />
           {panel.assigned.length > 0 ? (
             <ul className="space-y-2">
@@ -110,7 +118,8 @@ export function AssignmentPanel({ panel, actions }: { panel: PanelData; actions:
               </ul>
             </div>
           ) : null}
-        </div>
+          </div>
+        </details>
       ) : null}
 
       <details id="benturan-kepentingan" className="scroll-mt-4 border-t border-slate-200 pt-3" open={recused.status === 'error' || undefined}>

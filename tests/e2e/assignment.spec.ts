@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { generate } from 'otplib';
-import { fillReport, lookUp, openReceivedCase, signInAsAdmin, submitAndReadTicket } from './support';
+import { fillReport, lookUp, openAction, openReceivedCase, signInAsAdmin, submitAndReadTicket } from './support';
 
 /*
  * Issue 13, points 2 and 3, at 360 px: an admin assigns a case, the officer finds it
@@ -75,6 +75,7 @@ test('[PENANGANAN] an admin assigns a case, the officer sees it in "Kasus saya" 
   // The admin assigns the case to the new officer.
   const casePath = await openReceivedCase(admin, marker);
   const caseNumber = casePath.split('/').at(-1)!;
+  await openAction(admin, 'Atur penanggung jawab dan akses');
   const assign = admin.getByRole('form', { name: 'Tugaskan petugas' });
   await assign.getByLabel('Tugaskan petugas').selectOption({ label: officerName });
   await assign.getByRole('button', { name: 'Tugaskan' }).click();

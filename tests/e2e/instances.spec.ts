@@ -17,7 +17,7 @@ import { ADMIN } from './support';
  */
 
 const basePort = Number(process.env.E2E_PORT ?? 3210);
-const ports = [basePort + 3, basePort + 4];
+const ports = [basePort + 7, basePort + 8];
 const origin = (i: number) => `http://127.0.0.1:${ports[i % ports.length]}`;
 const dataDir = path.resolve(`${process.env.E2E_DATA_DIR ?? 'tests/.tmp/e2e'}-instances`);
 const servers: ChildProcess[] = [];
@@ -142,7 +142,7 @@ test('[INSTANCES] a report sent to one instance is found by its ticket on the ot
   const sent = await reporter.postForm(origin(0), '/lapor', validReportForm({ what: 'Laporan lintas instans: bendahara meminta uang Rp 500.000 kepada penyedia.' }));
   expect(sent.status, sent.body.slice(0, 300)).toBe(303);
   const receipt = await reporter.send(`${origin(0)}/lapor/terkirim`);
-  const ticket = /data-testid="ticket-code">([^<]+)</.exec(receipt.body)![1].trim();
+  const ticket = /data-testid="ticket-code"[^>]*>([\s\S]*?)<\/p>/.exec(receipt.body)![1].replace(/<[^>]+>/g, '').trim();
 
   // Another browser, on the other instance.
   const later = browserWithoutJs('127.0.0.22');

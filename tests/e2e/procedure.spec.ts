@@ -108,7 +108,7 @@ for (const reporterJs of [false, true]) {
     await reporterSummons.getByRole('button', { name: 'Catat Kehadiran' }).click();
     // The meeting is days away: attendance cannot be recorded yet, and the minutes stay typed.
     await expect(reporterSummons.getByText(/baru dapat dicatat setelah waktu pemanggilan tiba/).first()).toBeVisible();
-    await expect(reporterSummons.getByLabel('Berita acara')).toHaveValue('Pelapor hadir dan menjelaskan kronologi permintaan uang.');
+    await expect(reporterSummons.getByLabel('Berita acara')).toHaveValue(minutes);
     // After a reload: still scheduled, no minutes recorded, no attendance in the timeline.
     await reloadPage(officer);
     await expect(reporterSummons.getByText('Terjadwal', { exact: true })).toBeVisible();
@@ -127,6 +127,7 @@ for (const reporterJs of [false, true]) {
     await reloadPage(reporter);
     await expect(reporter.getByText(reporterMessage)).toBeVisible();
     await reloadPage(officer);
+    await openAction(officer, 'Minta akses identitas');
     await officer.locator('#identitas-alasan').fill(`Pelapor perlu dihubungi untuk jadwal ulang. ${mrk('identityreason')}`);
     await officer.getByRole('button', { name: 'Minta Akses Identitas' }).click();
     await expect(officer.getByText(/Permintaan tercatat/)).toBeVisible();

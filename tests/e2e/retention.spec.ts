@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { createClient } from '@libsql/client';
 import { expect, test } from '@playwright/test';
-import { fillReport, lookUp, marker, openReceivedCase, reloadPage, signInAsAdmin, submitAndReadTicket } from './support';
+import { fillReport, lookUp, marker, openAction, openReceivedCase, reloadPage, signInAsAdmin, submitAndReadTicket } from './support';
 
 /*
  * Retention by crypto-erasure, as an admin lives it: set the period, see the preview,
@@ -43,9 +43,11 @@ test('[RETENSI] an admin previews and confirms a retention period; after the run
   await signInAsAdmin(admin);
   const href = await openReceivedCase(admin, tag);
   const caseNumber = href.split('/').at(-1)!;
+  await openAction(admin, 'Mulai verifikasi');
   await admin.getByRole('button', { name: 'Mulai Verifikasi' }).click();
   await expect(admin.getByText('Verifikasi dimulai.')).toBeVisible();
   await reloadPage(admin);
+  await openAction(admin, 'Tolak laporan');
   await admin.locator('#tolak-laporan-alasan').selectOption('duplikat');
   await admin.locator('#tolak-laporan-penjelasan').fill(`Laporan yang sama sudah diterima sebelumnya. ${marker('publicnote')}`);
   await admin.getByRole('button', { name: 'Tolak Laporan' }).click();

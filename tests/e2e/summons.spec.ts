@@ -1,7 +1,7 @@
 import { createClient } from '@libsql/client';
 import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { caseState, fillReport, lookUp, openReceivedCase, reloadPage, saturdayAhead, signInAsAdmin, submitAndReadTicket } from './support';
+import { caseState, fillReport, lookUp, openAction, openReceivedCase, reloadPage, saturdayAhead, signInAsAdmin, submitAndReadTicket } from './support';
 
 /* Issue 13, points 4, 5, 6 and 8, as an officer and a reporter live them at 360 px. */
 
@@ -19,6 +19,7 @@ async function reportedCase(browser: Browser, marker: string) {
   const officer = await newPage(browser, true);
   await signInAsAdmin(officer);
   const href = await openReceivedCase(officer, marker);
+  await openAction(officer, 'Mulai verifikasi');
   await officer.getByRole('button', { name: 'Mulai Verifikasi' }).click();
   await expect(officer.getByText('Verifikasi dimulai.')).toBeVisible();
   await reloadPage(officer);
@@ -29,11 +30,13 @@ test('[PEMANGGILAN] a Saturday summons asks for confirmation, attendance before 
   test.setTimeout(150_000);
   const marker = `Penanda-panggil-${Date.now()}`;
   const { reporter, officer, ticket } = await reportedCase(browser, marker);
+  await openAction(officer, 'Nyatakan lengkap');
   await officer.getByRole('button', { name: 'Nyatakan Lengkap' }).click();
   await expect(officer.getByText('Laporan dinyatakan lengkap.')).toBeVisible();
   await reloadPage(officer);
 
   // A Saturday: refused with the reason and a confirmation box, everything typed kept.
+  await openAction(officer, 'Jadwalkan pemanggilan');
   const form = officer.getByRole('form', { name: 'Jadwalkan pemanggilan' });
   await form.getByLabel('Pihak yang dipanggil').selectOption({ label: 'Pelapor' });
   await form.getByLabel('Nama yang dipanggil').fill('Pelapor (anonim)');
@@ -52,6 +55,7 @@ test('[PEMANGGILAN] a Saturday summons asks for confirmation, attendance before 
   await expect(card).toBeVisible();
 
   // Attendance for a meeting days away: refused, the minutes stay typed, nothing recorded.
+  await openAction(officer, 'Catat kehadiran', card);
   await card.getByLabel('Hadir', { exact: true }).check();
   await card.getByLabel('Berita acara').fill('Pelapor hadir dan menjelaskan kronologi.');
   await card.getByRole('button', { name: 'Catat Kehadiran' }).click();
@@ -82,6 +86,7 @@ test('[TUTUP] rejecting a case closes its open question: after a reload the repo
   test.setTimeout(150_000);
   const marker = `Penanda-tutup-${Date.now()}`;
   const { reporter, officer, ticket, href } = await reportedCase(browser, marker);
+  await openAction(officer, 'Minta kelengkapan informasi');
   const ask = officer.getByRole('form', { name: 'Minta kelengkapan informasi' });
   await ask.getByLabel('Pertanyaan untuk pelapor').fill('Mohon lampirkan kuitansi permintaan uang tersebut.');
   await ask.getByRole('button', { name: 'Minta Kelengkapan' }).click();
@@ -96,6 +101,7 @@ test('[TUTUP] rejecting a case closes its open question: after a reload the repo
   db.close();
 
   await reloadPage(officer);
+  await openAction(officer, 'Tolak laporan');
   const reject = officer.getByRole('form', { name: 'Tolak laporan' });
   await reject.getByLabel('Alasan penolakan').selectOption({ label: 'Tidak ada jawaban pelapor sampai batas waktu' });
   await reject.getByLabel('Penjelasan untuk pelapor').fill('Tidak ada jawaban sampai batas waktu yang ditentukan.');

@@ -92,8 +92,9 @@ export default async function CasePage({ params }: Props) {
   const nav = [
     ['tindakan', 'Tindakan'],
     ['laporan', 'Laporan'],
-    ['bukti', 'Bukti'],
     ['percakapan', 'Percakapan'],
+    ['bukti', 'Bukti'],
+    ['penanganan', 'Penanganan'],
     ['identitas', 'Identitas'],
     ['pemanggilan', 'Pemanggilan'],
     ['riwayat', 'Riwayat'],
@@ -129,17 +130,14 @@ export default async function CasePage({ params }: Props) {
           <dd>
             <DateText at={view.createdAt} format="dateTime" zone />
           </dd>
+          <dt className="font-semibold">Penanggung jawab</dt>
+          <dd>
+            {view.assignedOfficerName ?? 'Belum ada'} ·{' '}
+            <a href="#penanganan" className="text-brand-700 underline underline-offset-2">
+              atur
+            </a>
+          </dd>
         </dl>
-        <AssignmentPanel
-          panel={assignmentPanel}
-          actions={{
-            take: assignmentActions.takeCaseAction,
-            assign: assignmentActions.assignOfficerAction,
-            unassign: assignmentActions.unassignOfficerAction,
-            restrict: assignmentActions.setRestrictionAction,
-            recuse: assignmentActions.declareRecusalAction,
-          }}
-        />
         <nav aria-label="Bagian halaman kasus">
           <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
             {nav.map(([id, label]) => (
@@ -191,14 +189,26 @@ export default async function CasePage({ params }: Props) {
         <ReportDetails view={view} />
       </Section>
 
-      <Section id="bukti" title="Bukti">
-        <EvidenceList view={view} />
-      </Section>
-
       <Section id="percakapan" title="Percakapan dengan pelapor">
         <Thread view={view} />
         <MessageForm {...common} action={actions.sendMessageAction} available={has('message')} />
       </Section>
+
+      <Section id="bukti" title="Bukti">
+        <EvidenceList view={view} />
+      </Section>
+
+      {/* Who handles the case, after the thread: the page must reach the thread within three phone screens. */}
+      <AssignmentPanel
+        panel={assignmentPanel}
+        actions={{
+          take: assignmentActions.takeCaseAction,
+          assign: assignmentActions.assignOfficerAction,
+          unassign: assignmentActions.unassignOfficerAction,
+          restrict: assignmentActions.setRestrictionAction,
+          recuse: assignmentActions.declareRecusalAction,
+        }}
+      />
 
       <Section id="identitas" title="Identitas Pelapor">
         {view.anonymous ? (
