@@ -49,19 +49,27 @@ async function waitForServer() {
 }
 
 async function addOfficer(email: string, password: string, totpSecret?: string) {
+  // The key this spec's own server uses; restored afterwards, so later specs in this worker
+  // do not inherit it.
+  const previousKey = process.env.DATA_ENCRYPTION_KEY;
   process.env.DATA_ENCRYPTION_KEY = SECRETS.DATA_ENCRYPTION_KEY;
-  const passwordHash = await hash(password, { algorithm: 2 });
-  const inserted = await db.execute({
-    sql: "INSERT INTO officers (email, name, password_hash, role, active, must_change_password) VALUES (?, ?, ?, 'officer', 1, 0) RETURNING id",
-    args: [email, email.split('@')[0], passwordHash],
-  });
-  const id = Number(inserted.rows[0].id);
-  if (totpSecret) {
-    // Sealed exactly as the app seals it (same key, bound to the officer id).
-    const { sealTotp } = await import('../../lib/auth/totp');
-    await db.execute({ sql: 'UPDATE officers SET totp_enabled = 1, totp_secret_enc = ? WHERE id = ?', args: [sealTotp(id, { secret: totpSecret }), id] });
+  try {
+    const passwordHash = await hash(password, { algorithm: 2 });
+    const inserted = await db.execute({
+      sql: "INSERT INTO officers (email, name, password_hash, role, active, must_change_password) VALUES (?, ?, ?, 'officer', 1, 0) RETURNING id",
+      args: [email, email.split('@')[0], passwordHash],
+    });
+    const id = Number(inserted.rows[0].id);
+    if (totpSecret) {
+      // Sealed exactly as the app seals it (same key, bound to the officer id).
+      const { sealTotp } = await import('../../lib/auth/totp');
+      await db.execute({ sql: 'UPDATE officers SET totp_enabled = 1, totp_secret_enc = ? WHERE id = ?', args: [sealTotp(id, { secret: totpSecret }), id] });
+    }
+    return id;
+  } finally {
+    if (previousKey === undefined) delete process.env.DATA_ENCRYPTION_KEY;
+    else process.env.DATA_ENCRYPTION_KEY = previousKey;
   }
-  return id;
 }
 
 test.beforeAll(async () => {

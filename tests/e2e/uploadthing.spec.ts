@@ -39,6 +39,12 @@ test.beforeAll(async () => {
   server = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/start.ts'], {
     env: {
       ...process.env,
+      // Another spec in this worker may have set keys of its own; this server shares the
+      // suite's data folder, so it must take that folder's secrets.json.
+      DATA_ENCRYPTION_KEY: undefined,
+      DATA_ENCRYPTION_KEY_PREVIOUS: undefined,
+      AUTH_SECRET: undefined,
+      TICKET_HMAC_KEY: undefined,
       ...fake.env,
       PORT: String(port),
       HOSTNAME: '127.0.0.1',
