@@ -51,7 +51,7 @@ const { loadOfficerCaseView } = await import('@/lib/cases/officer-view');
 const { submitReport } = await import('@/lib/cases/submit');
 const { sendMessageToReporter } = await import('@/lib/cases/service/messages');
 const { loadCaseCipher, SEAL_PENDING, sealRow } = await import('@/lib/cases/case-crypto');
-const { listInbox, countByState } = await import('@/lib/cases/inbox');
+const { listInbox, countByState, countMineAndUnread } = await import('@/lib/cases/inbox');
 const { authorizeOfficer } = await import('@/lib/auth/guard');
 const { hashPassword } = await import('@/lib/auth/password');
 const { newTotpSecret, sealTotp } = await import('@/lib/auth/totp');
@@ -183,6 +183,7 @@ async function seedAndTime(): Promise<Fixtures> {
   await time('inbox_concluded', 'inbox, concluded (newest first)', 200, () => listInbox(db, officer, { view: 'concluded' }));
   await time('inbox_quarantine', 'inbox, quarantine', 200, () => listInbox(db, officer, { view: 'quarantine' }));
   await time('inbox_counts', 'counts per state (tabs)', 50, () => countByState(db, officer));
+  await time('inbox_counts_mine_unread', 'counts of "Kasus saya" and "Balasan baru"', 50, () => countMineAndUnread(db, officer));
   await time('case_view', 'case page (officer view, all reads)', 200, (i) => loadOfficerCaseView(db, officer, submitted[1 + (i % 19)].caseNumber));
   await time('status_view', 'status page (reporter view)', 200, (i) => loadReporterView(db, submitted[1 + (i % 19)].caseId));
   await time('status_view_50_messages', 'status page of a case with 50 messages', 200, () => loadReporterView(db, thread.caseId));
@@ -324,7 +325,9 @@ async function startServer(): Promise<ChildProcess> {
     APP_URL: ORIGIN,
   };
   // One process (no tsx wrapper), so its resident memory is the app's.
-  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  // BENCH_SERVER_FLAGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const flags = process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [];
+  const server = spawn(process.execPath, [...flags, '--import', 'tsx', 'scripts/start.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
   await waitUntilUp(PORT, server);
   return server;
 }
@@ -430,7 +433,12 @@ async function httpBench(fixtures: Fixtures, server: ChildProcess) {
   const post = { method: 'POST' as const, headers: { origin: ORIGIN } };
 
   const results: [string, LoadResult][] = [];
-  const add = async (name: string, label: string, spec: Parameters<typeof runScenario>[2]) => results.push([name, await runScenario(name, label, spec)]);
+  // BENCH_ONLY=name,name runs those scenarios alone (and the floor), e.g. under a profiler.
+  const only = process.env.BENCH_ONLY?.split(',');
+  const add = async (name: string, label: string, spec: Parameters<typeof runScenario>[2]) => {
+    if (only && name !== 'floor' && !only.includes(name)) return;
+    results.push([name, await runScenario(name, label, spec)]);
+  };
   await add('floor', 'floor: GET /api/sehat (one query)', { method: 'GET', path: '/api/sehat' });
   await add('ticket_lookup_hit', 'ticket lookup, found (POST /status, JS off)', { ...post, path: '/status', bodies: hits, expectStatus: [303] });
   await add('ticket_lookup_miss', 'ticket lookup, unknown (POST /status, JS off)', { ...post, path: '/status', bodies: misses });
@@ -463,8 +471,8 @@ async function httpBench(fixtures: Fixtures, server: ChildProcess) {
   const after = rssMb(pid);
   emit({ name: 'rss_mb_after', rss_mb: round(after, 1), idle_mb: round(idle, 1), warm_mb: round(warmed, 1) });
   say(`  server resident memory after the load: ${after.toFixed(0)} MB (idle ${idle.toFixed(0)} MB)`);
-  const ratio = (n: string) => results.find(([k]) => k === n)![1].rps / floor;
-  const p95 = (n: string) => results.find(([k]) => k === n)![1].p95_ms;
+  const ratio = (n: string) => (results.find(([k]) => k === n)?.[1].rps ?? NaN) / floor;
+  const p95 = (n: string) => results.find(([k]) => k === n)?.[1].p95_ms ?? null;
   say('  targets (issue 11):');
   say(`    ticket lookup ≥ 0.7 × floor, p95 < 100 ms: ${ratio('ticket_lookup_hit').toFixed(2)} ×, p95 ${ms(p95('ticket_lookup_hit'))} ms`);
   say(`    report without files ≥ 0.5 × floor: ${ratio('report_submit').toFixed(2)} ×`);
@@ -543,5 +551,7 @@ try {
   process.exitCode = 1;
 } finally {
   await stop(server);
-  rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
+  // BENCH_KEEP=1 leaves the seeded database for a closer look (its folder is printed).
+  if (process.env.BENCH_KEEP === '1') say(`data kept in ${dataDir}`);
+  else rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
 }
