@@ -1,3 +1,4 @@
+import { cache } from 'react';
 import { auth, signIn } from '@/auth';
 import { getDb } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
@@ -14,10 +15,16 @@ export type { ActionResult, ActionState } from './action';
  * counts from the next request, whatever the cookie says.
  */
 
-async function sessionUser() {
+/**
+ * Once per server render: the officer layout and the page both ask, and each auth()
+ * decrypts the cookie and reads the officer row in the jwt callback. React's cache()
+ * memoizes only within one render; a server action (run before its render) always
+ * reads afresh, so a session ended or renewed by the action is seen by the render after.
+ */
+const sessionUser = cache(async () => {
   const session = await auth();
   return session?.user ?? null;
-}
+});
 
 /**
  * The signed-in officer, or null (no session, expired, deactivated), possibly still
