@@ -259,6 +259,24 @@ function rssMb(pgid: number): number {
   return kb / 1024;
 }
 
+/** CPU time (user + system) of every process in a process group so far, ms. */
+function cpuMs(pgid: number): number {
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  let ms = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const after = fields.slice(fields.lastIndexOf(')') + 2).split(' ');
+      if (Number(after[2]) !== pgid) continue;
+      ms += (Number(after[11]) + Number(after[12])) * tick;
+    } catch {
+      /* the process ended meanwhile */
+    }
+  }
+  return ms;
+}
+
 const WARM_ROUTES = ['/api/sehat', '/', '/lapor', '/status', '/petugas/masuk'];
 
 /** Twenty sequential GETs of each public route: every route's code loaded, nothing more. */
@@ -435,9 +453,24 @@ async function httpBench(fixtures: Fixtures, server: ChildProcess) {
   const results: [string, LoadResult][] = [];
   // BENCH_ONLY=name,name runs those scenarios alone (and the floor), e.g. under a profiler.
   const only = process.env.BENCH_ONLY?.split(',');
+  // The server's CPU time per answered request: what a request costs, much less swayed
+  // by other work on the machine than requests per second are.
+  const cpuPerRequest = new Map<string, number>();
   const add = async (name: string, label: string, spec: Parameters<typeof runScenario>[2]) => {
     if (only && name !== 'floor' && !only.includes(name)) return;
-    results.push([name, await runScenario(name, label, spec)]);
+    // Requests of the previous scenario still in flight would be counted here: settle first.
+    for (let waited = 0, last = cpuMs(pid); waited < 15_000; waited += 250) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const now = cpuMs(pid);
+      if (now - last < 20) break;
+      last = now;
+    }
+    const before = cpuMs(pid);
+    const result = await runScenario(name, label, spec);
+    const perRequest = (cpuMs(pid) - before) / Math.max(1, result.answered);
+    cpuPerRequest.set(name, perRequest);
+    say(`    server CPU ${perRequest.toFixed(1)} ms per request · ${(result.bytes_per_response / 1024).toFixed(1)} KB per response`);
+    results.push([name, result]);
   };
   await add('floor', 'floor: GET /api/sehat (one query)', { method: 'GET', path: '/api/sehat' });
   await add('ticket_lookup_hit', 'ticket lookup, found (POST /status, JS off)', { ...post, path: '/status', bodies: hits, expectStatus: [303] });
@@ -462,6 +495,8 @@ async function httpBench(fixtures: Fixtures, server: ChildProcess) {
       p95_ms: round(r.p95_ms),
       p99_ms: round(r.p99_ms),
       ratio_to_floor: round(r.rps / floor, 3),
+      cpu_ms_per_request: round(cpuPerRequest.get(name) ?? null, 2),
+      bytes_per_response: r.bytes_per_response,
       requests: r.requests,
       unexpected: r.unexpected,
       errors: r.errors,

@@ -3,7 +3,7 @@ import { auth, signIn } from '@/auth';
 import { getDb } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { officerActionWith } from './action';
-import { authorizeOfficer, officerIdFrom, sessionOfficer, type AuthenticatedOfficer, type AuthorizedOfficer } from './guard';
+import { activatedOfficer, officerIdFrom, sessionOfficer, type AuthenticatedOfficer, type AuthorizedOfficer } from './guard';
 import { endOfficerSessions, issueSignInProof } from './sessions';
 
 export type { AuthenticatedOfficer, AuthorizedAdmin, AuthorizedOfficer } from './guard';
@@ -32,7 +32,7 @@ const sessionUser = cache(async () => {
  */
 export async function currentOfficer(): Promise<AuthenticatedOfficer | null> {
   try {
-    return await sessionOfficer(getDb(), await sessionUser());
+    return await renderOfficer();
   } catch (error) {
     if (error instanceof AppError && error.code === 'unauthorized') return null;
     throw error;
@@ -44,8 +44,11 @@ export async function currentOfficer(): Promise<AuthenticatedOfficer | null> {
  * services it calls; throws AppError 'unauthorized' / 'activation_required' otherwise.
  */
 export async function requireOfficer(): Promise<AuthorizedOfficer> {
-  return authorizeOfficer(getDb(), await sessionUser(), 'officer');
+  return activatedOfficer(await renderOfficer());
 }
+
+/** The session's officer row, read once per render (layout and page), like sessionUser. */
+const renderOfficer = cache(async () => sessionOfficer(getDb(), await sessionUser()));
 
 /**
  * A server action for officers: re-reads the session and the officer row, checks the
