@@ -26,17 +26,17 @@ let w0 = 0;
 const names = new Map<string, string>();
 const lines: [number, string][] = [];
 const at = (mono: number) => Math.round((mono - t0) * 1000);
-cdp.on('Network.requestWillBeSent', (e: any) => {
+cdp.on('Network.requestWillBeSent', (e) => {
   if (!t0) { t0 = e.timestamp; w0 = e.wallTime; }
   names.set(e.requestId, e.request.url.replace(/^https?:\/\/[^/]+/, '').replace('/_next/static/chunks/', '…/'));
   lines.push([at(e.timestamp), `send   ${names.get(e.requestId)} prio=${e.request.initialPriority}`]);
 });
-cdp.on('Network.responseReceived', (e: any) => lines.push([at(e.timestamp), `resp   ${names.get(e.requestId)} conn=${e.response.connectionId}`]));
-cdp.on('Network.loadingFinished', (e: any) => lines.push([at(e.timestamp), `done   ${names.get(e.requestId)} ${e.encodedDataLength} B`]));
-cdp.on('Page.domContentEventFired', (e: any) => lines.push([at(e.timestamp), 'DOMContentLoaded']));
-cdp.on('Page.loadEventFired', (e: any) => lines.push([at(e.timestamp), 'load']));
+cdp.on('Network.responseReceived', (e) => lines.push([at(e.timestamp), `resp   ${names.get(e.requestId)} conn=${e.response.connectionId}`]));
+cdp.on('Network.loadingFinished', (e) => lines.push([at(e.timestamp), `done   ${names.get(e.requestId)} ${e.encodedDataLength} B`]));
+cdp.on('Page.domContentEventFired', (e) => lines.push([at(e.timestamp), 'DOMContentLoaded']));
+cdp.on('Page.loadEventFired', (e) => lines.push([at(e.timestamp), 'load']));
 const lcps: { ms: number; node?: number; size?: number }[] = [];
-cdp.on('PerformanceTimeline.timelineEventAdded', ({ event }: any) => {
+cdp.on('PerformanceTimeline.timelineEventAdded', ({ event }) => {
   if (event.type === 'largest-contentful-paint') {
     const t = event.lcpDetails?.renderTime || event.lcpDetails?.loadTime || event.time;
     lcps.push({ ms: Math.round((t - w0) * 1000), node: event.lcpDetails?.nodeId, size: event.lcpDetails?.size });
@@ -49,9 +49,9 @@ for (const l of lcps) {
   let desc = '?';
   if (l.node) {
     try {
-      const { node } = (await cdp.send('DOM.describeNode', { backendNodeId: l.node })) as any;
-      const r = (await cdp.send('DOM.resolveNode', { backendNodeId: l.node })) as any;
-      const text = (await cdp.send('Runtime.callFunctionOn', { objectId: r.object.objectId, functionDeclaration: 'function(){return (this.textContent||"").slice(0,50)}', returnByValue: true })) as any;
+      const { node } = (await cdp.send('DOM.describeNode', { backendNodeId: l.node }));
+      const r = (await cdp.send('DOM.resolveNode', { backendNodeId: l.node }));
+      const text = (await cdp.send('Runtime.callFunctionOn', { objectId: r.object.objectId, functionDeclaration: 'function(){return (this.textContent||"").slice(0,50)}', returnByValue: true }));
       desc = `${node.nodeName} ${JSON.stringify(node.attributes ?? [])} "${text.result.value}"`;
     } catch (e) { desc = `node ${l.node} (${(e as Error).message.slice(0, 40)})`; }
   }
