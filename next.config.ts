@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
 import { env } from './lib/env';
 
@@ -21,6 +22,11 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // app/globals.css becomes a string written inline into each page (components/ui/inline-styles.tsx),
+  // not a linked stylesheet: nothing on the critical path but the HTML (issue 11, 2G).
+  turbopack: {
+    rules: { 'globals.css': { loaders: [path.resolve('scripts/css-text-loader.cjs')], as: '*.js' } },
+  },
   serverExternalPackages: ['@libsql/client', 'libsql', '@node-rs/argon2', 'sharp'],
   experimental: {
     serverActions: { bodySizeLimit: `${maxBodyMb}mb` },

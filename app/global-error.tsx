@@ -1,6 +1,6 @@
 'use client';
 
-import './globals.css';
+import { InlineStyles } from '@/components/ui/inline-styles';
 import { ErrorView } from '@/components/ui/error-view';
 
 /**
@@ -15,6 +15,8 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
         <meta name="viewport" content="width=device-width, initial-scale=1" />
       </head>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
+        {/* The root layout failed, and its inline stylesheet with it: this page writes its own. */}
+        <InlineStyles />
         <ErrorView error={error} reset={reset} backHref="/" backLabel="Kembali ke beranda" />
       </body>
     </html>

@@ -547,7 +547,7 @@ async function pageBench() {
     emit({ name: `${page}_js`, bytes_gz: jsBytes, files: js.length });
     emit({ name: `${page}_first_visit`, bytes_gz: html.bytes + cssBytes + jsBytes });
     say(
-      `  ${route.padEnd(8)} HTML ${kb(html.bytes)} + CSS ${kb(cssBytes)} = critical path ${kb(html.bytes + cssBytes)} · JS ${kb(jsBytes)} in ${js.length} files` +
+      `  ${route.padEnd(8)} HTML ${kb(html.bytes)} + CSS ${css.length ? kb(cssBytes) : '(inline in the HTML)'} = critical path ${kb(html.bytes + cssBytes)} · JS ${kb(jsBytes)} in ${js.length} files` +
         `${uncompressed ? ` (${kb(uncompressed)} uncompressed)` : ''} · first visit ${kb(html.bytes + cssBytes + jsBytes)}`,
     );
   }

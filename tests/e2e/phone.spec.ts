@@ -252,3 +252,27 @@ test('[HP] the receipt keeps each group of the code whole and, with JavaScript o
   await expect(reporter.getByRole('heading', { level: 1 })).toHaveText('Laporan Anda tetap diproses');
   await context.close();
 });
+
+test('[HP] the form needs nothing but its HTML to paint styled: no stylesheet request, JavaScript on and off, and the styles stay after a client-side navigation', async ({ browser }) => {
+  for (const javaScript of [false, true]) {
+    const context = await newContext(browser, javaScript);
+    const page = await context.newPage();
+    const stylesheets: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'stylesheet') stylesheets.push(request.url());
+    });
+    await page.goto('/lapor');
+    // Styled: the site header wears the brand colour (bg-brand-800), from the inline stylesheet.
+    const header = page.locator('body > div > header').first();
+    await expect(header).toHaveCSS('background-color', 'rgb(30, 58, 138)');
+    expect(await page.locator('link[rel="stylesheet"]').count()).toBe(0);
+    if (javaScript) {
+      await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Cek Status' }).click();
+      await expect(page).toHaveURL(/\/status$/);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cek Status Laporan');
+      await expect(header).toHaveCSS('background-color', 'rgb(30, 58, 138)');
+    }
+    expect(stylesheets).toEqual([]);
+    await context.close();
+  }
+});
