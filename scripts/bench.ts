@@ -323,8 +323,8 @@ async function startServer(): Promise<ChildProcess> {
     TRUSTED_PROXY_HOPS: '1',
     APP_URL: ORIGIN,
   };
-  // One process (no tsx wrapper), so its resident memory is the app's.
-  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  // As `npm start` runs it: one plain-JavaScript process (prepare's child has ended by the time it listens).
+  const server = spawn(process.execPath, ['scripts/start.mjs'], { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
   await waitUntilUp(PORT, server);
   return server;
 }
