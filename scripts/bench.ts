@@ -258,6 +258,26 @@ function rssMb(pgid: number): number {
   return kb / 1024;
 }
 
+/** Of a process group's resident memory, MB: anonymous (heaps: V8's, malloc's) and file-backed (the node binary, libraries). */
+function rssSplitMb(pgid: number): { anon_mb: number | null; file_mb: number | null } {
+  let anon = 0;
+  let file = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) !== pgid) continue;
+      const rollup = readFileSync(`/proc/${entry}/smaps_rollup`, 'utf8');
+      const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(rollup)?.[1] ?? 0);
+      anon += kb('Anonymous');
+      file += kb('Rss') - kb('Anonymous');
+    } catch {
+      /* the process ended meanwhile */
+    }
+  }
+  return { anon_mb: round(anon / 1024, 1), file_mb: round(file / 1024, 1) };
+}
+
 const WARM_ROUTES = ['/api/sehat', '/', '/lapor', '/status', '/petugas/masuk'];
 
 /** Twenty sequential GETs of each public route: every route's code loaded, nothing more. */
@@ -323,8 +343,10 @@ async function startServer(): Promise<ChildProcess> {
     TRUSTED_PROXY_HOPS: '1',
     APP_URL: ORIGIN,
   };
-  // As `npm start` runs it: one plain-JavaScript process (prepare's child has ended by the time it listens).
-  const server = spawn(process.execPath, ['scripts/start.mjs'], { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  // Exactly `npm start`'s command (its malloc settings included), without npm's own process;
+  // one plain-JavaScript process once prepare's child has ended.
+  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } };
+  const server = spawn('sh', ['-c', scripts.start], { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
   await waitUntilUp(PORT, server);
   return server;
 }
@@ -461,8 +483,14 @@ async function httpBench(fixtures: Fixtures, server: ChildProcess) {
     });
   }
   const after = rssMb(pid);
-  emit({ name: 'rss_mb_after', rss_mb: round(after, 1), idle_mb: round(idle, 1), warm_mb: round(warmed, 1) });
-  say(`  server resident memory after the load: ${after.toFixed(0)} MB (idle ${idle.toFixed(0)} MB)`);
+  const split = rssSplitMb(pid);
+  emit({ name: 'rss_mb_after', rss_mb: round(after, 1), idle_mb: round(idle, 1), warm_mb: round(warmed, 1), ...split });
+  say(`  server resident memory after the load: ${after.toFixed(0)} MB (idle ${idle.toFixed(0)} MB; ${split.anon_mb} MB anonymous, ${split.file_mb} MB file-backed)`);
+  // What of it is held, and what V8 gives back once the load stops (its memory reducer runs when idle).
+  await new Promise((resolve) => setTimeout(resolve, 30_000));
+  const settled = rssMb(pid);
+  emit({ name: 'rss_mb_after_idle_30s', rss_mb: round(settled, 1), ...rssSplitMb(pid) });
+  say(`  server resident memory 30 s after the load: ${settled.toFixed(0)} MB`);
   const ratio = (n: string) => results.find(([k]) => k === n)![1].rps / floor;
   const p95 = (n: string) => results.find(([k]) => k === n)![1].p95_ms;
   say('  targets (issue 11):');
