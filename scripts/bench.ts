@@ -51,7 +51,7 @@ const { loadOfficerCaseView } = await import('@/lib/cases/officer-view');
 const { submitReport } = await import('@/lib/cases/submit');
 const { sendMessageToReporter } = await import('@/lib/cases/service/messages');
 const { loadCaseCipher, SEAL_PENDING, sealRow } = await import('@/lib/cases/case-crypto');
-const { listInbox, countByState } = await import('@/lib/cases/inbox');
+const { listInbox, countByState, countMineAndUnread } = await import('@/lib/cases/inbox');
 const { authorizeOfficer } = await import('@/lib/auth/guard');
 const { hashPassword } = await import('@/lib/auth/password');
 const { newTotpSecret, sealTotp } = await import('@/lib/auth/totp');
@@ -183,6 +183,7 @@ async function seedAndTime(): Promise<Fixtures> {
   await time('inbox_concluded', 'inbox, concluded (newest first)', 200, () => listInbox(db, officer, { view: 'concluded' }));
   await time('inbox_quarantine', 'inbox, quarantine', 200, () => listInbox(db, officer, { view: 'quarantine' }));
   await time('inbox_counts', 'counts per state (tabs)', 50, () => countByState(db, officer));
+  await time('inbox_counts_mine_unread', 'counts of "Kasus saya" and "Balasan baru"', 50, () => countMineAndUnread(db, officer));
   await time('case_view', 'case page (officer view, all reads)', 200, (i) => loadOfficerCaseView(db, officer, submitted[1 + (i % 19)].caseNumber));
   await time('status_view', 'status page (reporter view)', 200, (i) => loadReporterView(db, submitted[1 + (i % 19)].caseId));
   await time('status_view_50_messages', 'status page of a case with 50 messages', 200, () => loadReporterView(db, thread.caseId));
@@ -278,6 +279,24 @@ function rssSplitMb(pgid: number): { anon_mb: number | null; file_mb: number | n
   return { anon_mb: round(anon / 1024, 1), file_mb: round(file / 1024, 1) };
 }
 
+/** CPU time (user + system) of every process in a process group so far, ms. */
+function cpuMs(pgid: number): number {
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  let ms = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const after = fields.slice(fields.lastIndexOf(')') + 2).split(' ');
+      if (Number(after[2]) !== pgid) continue;
+      ms += (Number(after[11]) + Number(after[12])) * tick;
+    } catch {
+      /* the process ended meanwhile */
+    }
+  }
+  return ms;
+}
+
 const WARM_ROUTES = ['/api/sehat', '/', '/lapor', '/status', '/petugas/masuk'];
 
 /** Twenty sequential GETs of each public route: every route's code loaded, nothing more. */
@@ -345,8 +364,10 @@ async function startServer(): Promise<ChildProcess> {
   };
   // Exactly `npm start`'s command (its malloc settings included), without npm's own process;
   // one plain-JavaScript process once prepare's child has ended.
+  // BENCH_SERVER_FLAGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } };
-  const server = spawn('sh', ['-c', scripts.start], { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  const command = scripts.start.replace('node scripts/start.mjs', `node ${process.env.BENCH_SERVER_FLAGS ?? ''} scripts/start.mjs`);
+  const server = spawn('sh', ['-c', command], { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
   await waitUntilUp(PORT, server);
   return server;
 }
@@ -452,7 +473,27 @@ async function httpBench(fixtures: Fixtures, server: ChildProcess) {
   const post = { method: 'POST' as const, headers: { origin: ORIGIN } };
 
   const results: [string, LoadResult][] = [];
-  const add = async (name: string, label: string, spec: Parameters<typeof runScenario>[2]) => results.push([name, await runScenario(name, label, spec)]);
+  // BENCH_ONLY=name,name runs those scenarios alone (and the floor), e.g. under a profiler.
+  const only = process.env.BENCH_ONLY?.split(',');
+  // The server's CPU time per answered request: what a request costs, much less swayed
+  // by other work on the machine than requests per second are.
+  const cpuPerRequest = new Map<string, number>();
+  const add = async (name: string, label: string, spec: Parameters<typeof runScenario>[2]) => {
+    if (only && name !== 'floor' && !only.includes(name)) return;
+    // Requests of the previous scenario still in flight would be counted here: settle first.
+    for (let waited = 0, last = cpuMs(pid); waited < 15_000; waited += 250) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const now = cpuMs(pid);
+      if (now - last < 20) break;
+      last = now;
+    }
+    const before = cpuMs(pid);
+    const result = await runScenario(name, label, spec);
+    const perRequest = (cpuMs(pid) - before) / Math.max(1, result.answered);
+    cpuPerRequest.set(name, perRequest);
+    say(`    server CPU ${perRequest.toFixed(1)} ms per request · ${(result.bytes_per_response / 1024).toFixed(1)} KB per response`);
+    results.push([name, result]);
+  };
   await add('floor', 'floor: GET /api/sehat (one query)', { method: 'GET', path: '/api/sehat' });
   await add('ticket_lookup_hit', 'ticket lookup, found (POST /status, JS off)', { ...post, path: '/status', bodies: hits, expectStatus: [303] });
   await add('ticket_lookup_miss', 'ticket lookup, unknown (POST /status, JS off)', { ...post, path: '/status', bodies: misses });
@@ -476,6 +517,8 @@ async function httpBench(fixtures: Fixtures, server: ChildProcess) {
       p95_ms: round(r.p95_ms),
       p99_ms: round(r.p99_ms),
       ratio_to_floor: round(r.rps / floor, 3),
+      cpu_ms_per_request: round(cpuPerRequest.get(name) ?? null, 2),
+      bytes_per_response: r.bytes_per_response,
       requests: r.requests,
       unexpected: r.unexpected,
       errors: r.errors,
@@ -491,8 +534,8 @@ async function httpBench(fixtures: Fixtures, server: ChildProcess) {
   const settled = rssMb(pid);
   emit({ name: 'rss_mb_after_idle_30s', rss_mb: round(settled, 1), ...rssSplitMb(pid) });
   say(`  server resident memory 30 s after the load: ${settled.toFixed(0)} MB`);
-  const ratio = (n: string) => results.find(([k]) => k === n)![1].rps / floor;
-  const p95 = (n: string) => results.find(([k]) => k === n)![1].p95_ms;
+  const ratio = (n: string) => (results.find(([k]) => k === n)?.[1].rps ?? NaN) / floor;
+  const p95 = (n: string) => results.find(([k]) => k === n)?.[1].p95_ms ?? null;
   say('  targets (issue 11):');
   say(`    ticket lookup ≥ 0.7 × floor, p95 < 100 ms: ${ratio('ticket_lookup_hit').toFixed(2)} ×, p95 ${ms(p95('ticket_lookup_hit'))} ms`);
   say(`    report without files ≥ 0.5 × floor: ${ratio('report_submit').toFixed(2)} ×`);
@@ -571,5 +614,7 @@ try {
   process.exitCode = 1;
 } finally {
   await stop(server);
-  rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
+  // BENCH_KEEP=1 leaves the seeded database for a closer look (its folder is printed).
+  if (process.env.BENCH_KEEP === '1') say(`data kept in ${dataDir}`);
+  else rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
 }

@@ -1,8 +1,9 @@
+import { cache } from 'react';
 import { auth, signIn } from '@/auth';
 import { getDb } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { officerActionWith } from './action';
-import { authorizeOfficer, officerIdFrom, sessionOfficer, type AuthenticatedOfficer, type AuthorizedOfficer } from './guard';
+import { activatedOfficer, officerIdFrom, sessionOfficer, type AuthenticatedOfficer, type AuthorizedOfficer } from './guard';
 import { endOfficerSessions, issueSignInProof } from './sessions';
 
 export type { AuthenticatedOfficer, AuthorizedAdmin, AuthorizedOfficer } from './guard';
@@ -14,10 +15,16 @@ export type { ActionResult, ActionState } from './action';
  * counts from the next request, whatever the cookie says.
  */
 
-async function sessionUser() {
+/**
+ * Once per server render: the officer layout and the page both ask, and each auth()
+ * decrypts the cookie and reads the officer row in the jwt callback. React's cache()
+ * memoizes only within one render; a server action (run before its render) always
+ * reads afresh, so a session ended or renewed by the action is seen by the render after.
+ */
+const sessionUser = cache(async () => {
   const session = await auth();
   return session?.user ?? null;
-}
+});
 
 /**
  * The signed-in officer, or null (no session, expired, deactivated), possibly still
@@ -25,7 +32,7 @@ async function sessionUser() {
  */
 export async function currentOfficer(): Promise<AuthenticatedOfficer | null> {
   try {
-    return await sessionOfficer(getDb(), await sessionUser());
+    return await renderOfficer();
   } catch (error) {
     if (error instanceof AppError && error.code === 'unauthorized') return null;
     throw error;
@@ -37,8 +44,11 @@ export async function currentOfficer(): Promise<AuthenticatedOfficer | null> {
  * services it calls; throws AppError 'unauthorized' / 'activation_required' otherwise.
  */
 export async function requireOfficer(): Promise<AuthorizedOfficer> {
-  return authorizeOfficer(getDb(), await sessionUser(), 'officer');
+  return activatedOfficer(await renderOfficer());
 }
+
+/** The session's officer row, read once per render (layout and page), like sessionUser. */
+const renderOfficer = cache(async () => sessionOfficer(getDb(), await sessionUser()));
 
 /**
  * A server action for officers: re-reads the session and the officer row, checks the

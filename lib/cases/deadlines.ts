@@ -52,8 +52,18 @@ function officeDayNumber(date: Date): number {
   return Math.floor((date.getTime() + OFFICE_UTC_OFFSET_MS) / DAY_MS);
 }
 
+// The inbox counts working days for 50 rows per page, one holiday lookup per day: the
+// 'YYYY-MM-DD' keys are made once (a few thousand days at most in a process's life).
+const dayKeys = new Map<number, string>();
+
 function dayKey(dayNumber: number): string {
-  return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+  let key = dayKeys.get(dayNumber);
+  if (key === undefined) {
+    key = new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+    if (dayKeys.size > 20_000) dayKeys.clear();
+    dayKeys.set(dayNumber, key);
+  }
+  return key;
 }
 
 function isWorkingDayNumber(dayNumber: number, holidays: HolidaySet): boolean {

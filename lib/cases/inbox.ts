@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { AuthorizedOfficer } from '@/lib/auth/guard';
 import type { Database } from '@/lib/db/client';
-import { cases, categories } from '@/lib/db/schema';
+import { caseAssignments, caseStateCounts, cases, categories } from '@/lib/db/schema';
 import { accessibleCasesFor, assignedToCondition, hiddenCasesFor } from './assignment';
 import { caseNumberFromSearch } from './case-number';
 import { unreadCondition } from './unread';
@@ -125,13 +125,15 @@ export async function listInbox(db: Database, officer: AuthorizedOfficer, filter
   return { rows: page, nextCursor };
 }
 
-/** Cases per state (quarantine apart), for the inbox tabs; only cases the officer may open. */
+/**
+ * Cases per state (quarantine apart), for the inbox tabs; only cases the officer may open.
+ * The totals come from case_state_counts (kept by triggers), minus the few cases this
+ * officer may not open: no count over the whole table on each page.
+ */
 export async function countByState(db: Database, officer: AuthorizedOfficer): Promise<Record<CaseState | 'quarantine', number>> {
   const counts = Object.fromEntries([...CASE_STATES, 'quarantine'].map((s) => [s, 0])) as Record<CaseState | 'quarantine', number>;
-  // All cases from the covering index, minus the few the officer may not open (found through
-  // the recusal and restriction indexes): no per-case check over the whole table.
   const [rows, hidden] = await Promise.all([
-    db.select({ state: cases.state, quarantined: cases.quarantined, n: count() }).from(cases).groupBy(cases.quarantined, cases.state),
+    db.select({ state: caseStateCounts.state, quarantined: caseStateCounts.quarantined, n: caseStateCounts.count }).from(caseStateCounts),
     db
       .select({ state: cases.state, quarantined: cases.quarantined, n: count() })
       .from(cases)
@@ -159,14 +161,23 @@ export async function findCaseNumber(db: Database, officer: AuthorizedOfficer, i
   return row?.caseNumber ?? null;
 }
 
-/** Open cases the officer handles ("Kasus saya") and those with unseen reporter replies ("Balasan baru"). */
+/**
+ * Open cases the officer handles ("Kasus saya") and those with unseen reporter replies
+ * ("Balasan baru"). The first starts from the officer's assignments, the second from the
+ * open cases the reporter wrote in (cases_replied_idx): neither walks every case.
+ */
 export async function countMineAndUnread(db: Database, officer: AuthorizedOfficer): Promise<{ mine: number; unread: number }> {
-  const [row] = await db
-    .select({
-      mine: sql<number>`coalesce(sum(case when ${assignedToCondition(officer.id)} then 1 else 0 end), 0)`,
-      unread: sql<number>`coalesce(sum(case when ${unreadCondition(officer.id)} then 1 else 0 end), 0)`,
-    })
-    .from(cases)
-    .where(and(eq(cases.quarantined, false), isNotNull(cases.dueAt), accessibleCasesFor(officer)));
-  return { mine: Number(row?.mine ?? 0), unread: Number(row?.unread ?? 0) };
+  const openAndVisible = and(eq(cases.quarantined, false), isNotNull(cases.dueAt), accessibleCasesFor(officer));
+  const [[mine], [unread]] = await Promise.all([
+    db
+      .select({ n: count() })
+      .from(caseAssignments)
+      .innerJoin(cases, eq(cases.id, caseAssignments.caseId))
+      .where(and(eq(caseAssignments.officerId, officer.id), openAndVisible)),
+    db
+      .select({ n: count() })
+      .from(cases)
+      .where(and(isNotNull(cases.lastReporterMessageId), openAndVisible, unreadCondition(officer.id))),
+  ]);
+  return { mine: Number(mine?.n ?? 0), unread: Number(unread?.n ?? 0) };
 }

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AuthorizedOfficer } from '@/lib/auth/guard';
 import type { Database } from '@/lib/db/client';
-import { caseReads, cases, messages } from '@/lib/db/schema';
+import { caseReads, cases } from '@/lib/db/schema';
 
 /**
  * "Balasan baru": what the reporter sent (answers, messages and the files that come with
@@ -13,10 +13,11 @@ import { caseReads, cases, messages } from '@/lib/db/schema';
 
 /**
  * A condition on `cases`: a reporter message newer than the last one `officerId` saw.
- * Uses messages_case_idx (case_id, created_at) and the case_reads primary key.
+ * cases.last_reporter_message_id is kept by a trigger on messages (drizzle/0016); the
+ * mark is one lookup in the case_reads primary key.
  */
 export function unreadCondition(officerId: number): SQL {
-  return sql`exists (select 1 from ${messages} where ${messages.caseId} = ${cases.id} and ${messages.author} = 'reporter' and ${messages.id} > coalesce((select ${caseReads.lastSeenMessageId} from ${caseReads} where ${caseReads.caseId} = ${cases.id} and ${caseReads.officerId} = ${officerId}), 0))`;
+  return sql`coalesce(${cases.lastReporterMessageId}, 0) > coalesce((select ${caseReads.lastSeenMessageId} from ${caseReads} where ${caseReads.caseId} = ${cases.id} and ${caseReads.officerId} = ${officerId}), 0)`;
 }
 
 /** The newest reporter message id in a thread (0 when the reporter never wrote). */

@@ -3,6 +3,7 @@ import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { databaseUrl, env } from '@/lib/env';
+import { walSync, type WalSync } from './durability';
 import * as schema from './schema';
 
 export type Database = LibSQLDatabase<typeof schema>;
@@ -14,14 +15,28 @@ type Held = { url: string; client: Client; db: Database };
 // One client per process; kept on globalThis so dev reloads do not open new pools.
 const holder = globalThis as unknown as { __wbsDb?: Held };
 
-/** Opens a libSQL client for a URL; `file:` folders are created first. */
+/**
+ * Opens a libSQL database for a URL; `file:` folders are created first. The client
+ * returned queues writes (serialiseWrites); a plain local file also gets its own write
+ * connection with durable group commits (lib/db/durability.ts).
+ */
 export function openDatabase(url: string): { client: Client; db: Database } {
-  if (url.startsWith('file:')) {
-    const file = url.slice('file:'.length);
-    if (file && file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  }
-  const client = createClient(clientConfig(url));
-  return { client, db: drizzle(serialiseWrites(client, url), { schema }) };
+  const config = clientConfig(url);
+  const file = localFile(url, config);
+  if (file) mkdirSync(path.dirname(file), { recursive: true });
+  const reader = createClient(config);
+  // One connection for every write: writes take turns anyway, and its safety level is
+  // set once (a pool would open connections at the default level).
+  const writer = file ? createClient({ ...config, concurrency: 1 }) : undefined;
+  const client = serialiseWrites(reader, url, writer && file ? { writer, wal: walSync(file) } : undefined);
+  return { client, db: drizzle(client, { schema }) };
+}
+
+/** The file behind a local database URL, or null (memory, a libSQL server, an embedded replica). */
+function localFile(url: string, config: Config): string | null {
+  if (!url.startsWith('file:') || config.syncUrl) return null;
+  const file = url.slice('file:'.length).split('?')[0];
+  return file && file !== ':memory:' ? path.resolve(file) : null;
 }
 
 /** How often (seconds) an embedded replica pulls the primary's changes. */
@@ -54,10 +69,19 @@ export function clientConfig(url: string): Config {
  */
 const writeQueues = new Map<string, { tail: Promise<unknown> }>();
 
-function serialiseWrites(client: Client, url: string): Client {
+type LocalWrites = { writer: Client; wal: WalSync };
+
+function serialiseWrites(reader: Client, url: string, local?: LocalWrites): Client {
   // One queue per database URL, shared by every client of this process on that file.
   const queue = writeQueues.get(url) ?? { tail: Promise.resolve() };
   writeQueues.set(url, queue);
+  const client = local?.writer ?? reader;
+  if (local) {
+    // Before this client's first write. NORMAL: a commit no longer waits for the disk
+    // inside the native call; every write below awaits the WAL sync instead.
+    queue.tail = queue.tail.then(() => local.writer.execute('PRAGMA synchronous = NORMAL')).catch(() => undefined);
+  }
+  const durable = () => local?.wal.sync() ?? Promise.resolve();
   const turn = (): Promise<() => void> => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -73,18 +97,27 @@ function serialiseWrites(client: Client, url: string): Client {
     <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
       const release = await turn();
+      let result: R;
       try {
-        return await run(...args);
+        result = await run(...args);
       } finally {
         release();
       }
+      await durable();
+      return result;
     };
 
   return new Proxy(client, {
     get(target, prop) {
       if (prop === 'execute') {
         return (...args: Parameters<Client['execute']>) =>
-          isRead(args[0]) ? target.execute(...args) : queued(target.execute.bind(target))(...args);
+          isRead(args[0]) ? reader.execute(...args) : queued(target.execute.bind(target))(...args);
+      }
+      if (prop === 'close') {
+        return () => {
+          reader.close();
+          local?.writer.close();
+        };
       }
       if (prop === 'batch') return queued(target.batch.bind(target));
       if (prop === 'migrate') return queued(target.migrate.bind(target));
@@ -107,11 +140,14 @@ function serialiseWrites(client: Client, url: string): Client {
                 if (typeof value !== 'function') return value;
                 if (p === 'commit' || p === 'rollback') {
                   return async (...a: unknown[]) => {
+                    let result: unknown;
                     try {
-                      return await value.apply(t, a);
+                      result = await value.apply(t, a);
                     } finally {
                       finish();
                     }
+                    if (p === 'commit') await durable();
+                    return result;
                   };
                 }
                 if (p === 'close') {

@@ -33,6 +33,10 @@ export type Scenario = {
 
 export type LoadResult = {
   requests: number;
+  /** Every answered request, the warm-up's included (for CPU time per request). */
+  answered: number;
+  /** Mean response size (headers and body, as sent: compressed where the client asked). */
+  bytes_per_response: number;
   seconds: number;
   rps: number;
   p50_ms: number;
@@ -80,7 +84,9 @@ async function run(scenario: Scenario, seconds: number, record: boolean): Promis
       },
     ],
   }, (error, result) => (error ? failed(error) : done(result)));
+  let answered = 0;
   instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+    answered += 1;
     if (!record) return;
     times.push(responseTime);
     statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
@@ -93,6 +99,8 @@ async function run(scenario: Scenario, seconds: number, record: boolean): Promis
     .reduce((sum, [, n]) => sum + n, 0);
   return {
     requests: times.length,
+    answered,
+    bytes_per_response: Math.round(result.throughput.total / Math.max(1, result.requests.total)),
     seconds: elapsed,
     rps: times.length / elapsed,
     p50_ms: percentile(times, 0.5),
@@ -106,5 +114,6 @@ async function run(scenario: Scenario, seconds: number, record: boolean): Promis
 }
 
 const scenario = JSON.parse(readFileSync(process.argv[2], 'utf8')) as Scenario;
-if (scenario.warmupSeconds > 0) await run({ ...scenario, clientNet: scenario.clientNet + 100 }, scenario.warmupSeconds, false);
-process.stdout.write(JSON.stringify(await run(scenario, scenario.seconds, true)) + '\n');
+const warm = scenario.warmupSeconds > 0 ? await run({ ...scenario, clientNet: scenario.clientNet + 100 }, scenario.warmupSeconds, false) : null;
+const measured = await run(scenario, scenario.seconds, true);
+process.stdout.write(JSON.stringify({ ...measured, answered: measured.answered + (warm?.answered ?? 0) }) + '\n');

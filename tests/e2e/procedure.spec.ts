@@ -124,6 +124,8 @@ for (const reporterJs of [false, true]) {
     const toOfficer = reporter.getByRole('form', { name: 'Kirim pesan kepada petugas' });
     await toOfficer.getByLabel('Pesan untuk petugas').fill(reporterMessage);
     await toOfficer.getByRole('button', { name: 'Kirim Pesan' }).click();
+    // Wait for the send to be confirmed: a reload at once could abort the request in flight.
+    await expect(reporter.getByRole('status').filter({ hasText: 'Pesan Anda telah terkirim' })).toBeVisible();
     await reloadPage(reporter);
     await expect(reporter.getByText(reporterMessage)).toBeVisible();
     await reloadPage(officer);

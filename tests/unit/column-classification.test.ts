@@ -45,8 +45,10 @@ const CLASSIFICATION: Record<string, Record<string, Class>> = {
     when_text: CASE, when_date: C, who_text: CASE, how_text: CASE, anonymous: C, reporter_identity_enc: CASE,
     reporter_email_consent: C, spam_score: C, quarantined: C, assigned_officer_id: C, restricted: C, rejection_reason: C, outcome: C,
     outcome_summary: CASE, referred_to: CASE, due_at: C, due_kind: C, completed_at: C, state_changed_at: C,
-    created_at: C, updated_at: C, sealed: C,
+    created_at: C, updated_at: C, sealed: C, last_reporter_message_id: C,
   },
+  // Inbox tab totals kept by triggers: states and numbers only.
+  case_state_counts: { quarantined: C, state: C, count: C },
   categories: { id: C, slug: C, label: C, active: C, sort_order: C },
   // Reporter addresses are sealed (lib/email/recipient.ts); officers' own addresses stay plain.
   // Subjects and bodies carry no report content by rule (tests/integration/email-content-rule.test.ts).
@@ -140,7 +142,7 @@ describe('every column is classified as clear, encrypted or hashed', () => {
         'wbs_evaluations.period_key', 'wbs_evaluations.section', 'wbs_evaluations.body',
         'pending_uploads.id', 'pending_uploads.storage_key', 'pending_uploads.master_key_id', 'pending_uploads.mime_type',
         'pending_uploads.extension', 'pending_uploads.state',
-        'evidence_migrations.storage_key', 'evidence_migrations.state',
+        'evidence_migrations.storage_key', 'evidence_migrations.state', 'case_state_counts.state',
       ].sort(),
     );
   });
