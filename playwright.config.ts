@@ -56,7 +56,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'node node_modules/tsx/dist/cli.mjs scripts/start.ts',
+    command: 'node scripts/start.mjs',
     url: `${E2E_BASE_URL}/`,
     reuseExistingServer: false,
     timeout: 180_000,

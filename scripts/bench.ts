@@ -259,6 +259,26 @@ function rssMb(pgid: number): number {
   return kb / 1024;
 }
 
+/** Of a process group's resident memory, MB: anonymous (heaps: V8's, malloc's) and file-backed (the node binary, libraries). */
+function rssSplitMb(pgid: number): { anon_mb: number | null; file_mb: number | null } {
+  let anon = 0;
+  let file = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) !== pgid) continue;
+      const rollup = readFileSync(`/proc/${entry}/smaps_rollup`, 'utf8');
+      const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(rollup)?.[1] ?? 0);
+      anon += kb('Anonymous');
+      file += kb('Rss') - kb('Anonymous');
+    } catch {
+      /* the process ended meanwhile */
+    }
+  }
+  return { anon_mb: round(anon / 1024, 1), file_mb: round(file / 1024, 1) };
+}
+
 /** CPU time (user + system) of every process in a process group so far, ms. */
 function cpuMs(pgid: number): number {
   const tick = 1000 / 100; // USER_HZ is 100 on Linux
@@ -342,10 +362,12 @@ async function startServer(): Promise<ChildProcess> {
     TRUSTED_PROXY_HOPS: '1',
     APP_URL: ORIGIN,
   };
-  // One process (no tsx wrapper), so its resident memory is the app's.
+  // Exactly `npm start`'s command (its malloc settings included), without npm's own process;
+  // one plain-JavaScript process once prepare's child has ended.
   // BENCH_SERVER_FLAGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
-  const flags = process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [];
-  const server = spawn(process.execPath, [...flags, '--import', 'tsx', 'scripts/start.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } };
+  const command = scripts.start.replace('node scripts/start.mjs', `node ${process.env.BENCH_SERVER_FLAGS ?? ''} scripts/start.mjs`);
+  const server = spawn('sh', ['-c', command], { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
   await waitUntilUp(PORT, server);
   return server;
 }
@@ -504,8 +526,14 @@ async function httpBench(fixtures: Fixtures, server: ChildProcess) {
     });
   }
   const after = rssMb(pid);
-  emit({ name: 'rss_mb_after', rss_mb: round(after, 1), idle_mb: round(idle, 1), warm_mb: round(warmed, 1) });
-  say(`  server resident memory after the load: ${after.toFixed(0)} MB (idle ${idle.toFixed(0)} MB)`);
+  const split = rssSplitMb(pid);
+  emit({ name: 'rss_mb_after', rss_mb: round(after, 1), idle_mb: round(idle, 1), warm_mb: round(warmed, 1), ...split });
+  say(`  server resident memory after the load: ${after.toFixed(0)} MB (idle ${idle.toFixed(0)} MB; ${split.anon_mb} MB anonymous, ${split.file_mb} MB file-backed)`);
+  // What of it is held, and what V8 gives back once the load stops (its memory reducer runs when idle).
+  await new Promise((resolve) => setTimeout(resolve, 30_000));
+  const settled = rssMb(pid);
+  emit({ name: 'rss_mb_after_idle_30s', rss_mb: round(settled, 1), ...rssSplitMb(pid) });
+  say(`  server resident memory 30 s after the load: ${settled.toFixed(0)} MB`);
   const ratio = (n: string) => (results.find(([k]) => k === n)?.[1].rps ?? NaN) / floor;
   const p95 = (n: string) => results.find(([k]) => k === n)?.[1].p95_ms ?? null;
   say('  targets (issue 11):');

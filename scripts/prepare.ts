@@ -2,13 +2,16 @@ import type { Client } from '@libsql/client';
 import { openDatabase, type Database } from '@/lib/db/client';
 import { applyMigrations, enableWal, withDatabaseLock } from '@/lib/db/migrate';
 import { ensureDefaults, ensureFirstAdmin } from '@/lib/db/seed';
-import { databaseUrl, dataDir, env, EnvError, type Env, loadOrCreateSecretsFile, secretsFile, secretsFileNeeded } from '@/lib/env';
+import { databaseUrl, dataDir, env, type Env, loadOrCreateSecretsFile, secretsFile, secretsFileNeeded } from '@/lib/env';
 import { mkdirSync } from 'node:fs';
 import { assertFullySealed, sealExistingRows } from '@/lib/cases/seal-existing';
 import { assertKeysReadable } from '@/lib/cases/key-rotation';
 import { migrateLegacyAssignments } from '@/lib/cases/assignment';
 import { restrictDataDir } from '@/lib/storage/permissions';
 import { closeRequestsOfClosedCases } from '@/lib/cases/service/closing';
+import { exitOnStartError } from './start-error';
+
+export { exitOnStartError };
 
 /**
  * Everything a start needs before the server listens: secrets, migrations, defaults,
@@ -80,13 +83,6 @@ async function prepareDatabase(db: Database, client: Client, config: Env): Promi
       console.log(`[wbs] Generated password (shown once, change it after signing in): ${admin.generatedPassword}`);
     }
   }
-}
-
-/** Prints a configuration error as its one line (no stack), anything else in full; exits 1. */
-export function exitOnStartError(error: unknown): never {
-  if (error instanceof EnvError) console.error(`[wbs] ${error.message}`);
-  else console.error(error);
-  process.exit(1);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -2,13 +2,16 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { env } from '@/lib/env';
-import { exitOnStartError, prepare } from './prepare';
+import { fileURLToPath } from 'node:url';
+import { env, loadOrCreateSecretsFile, secretsFileNeeded } from '@/lib/env';
+import { exitOnStartError } from './start-error';
 import { serveNext } from './serve';
 
 /**
- * `npm start`: prepare data (secrets, migrations, first admin), build when there is
- * no build or the sources are newer than it, then serve with `next start`.
+ * `npm start` (through scripts/start.mjs, which compiles this file to plain JavaScript):
+ * prepare data (secrets, migrations, first admin) in a short-lived child process, build
+ * when there is no build or the sources are newer than it, then serve Next.js's request
+ * handler in this process behind scripts/serve.ts.
  */
 const root = process.cwd();
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -30,9 +33,28 @@ export function buildIsStale(): boolean {
   return SOURCES.some((entry) => newestMtime(path.join(root, entry)) > builtAt);
 }
 
-async function main() {
+/**
+ * Runs scripts/prepare.ts in a child process that ends before the server starts. In this
+ * process its modules (drizzle's migrator, the sealing code, the uploadthing SDK, argon2,
+ * the QR code and TOTP libraries), its database connection and the heap they grew would
+ * stay resident for the server's whole life, next to the copies Next's server bundles load.
+ * The sibling of this file: prepare.mjs next to the compiled start.mjs, prepare.ts
+ * under tsx (whose loader the child inherits through execArgv).
+ */
+function prepareInChild(): void {
+  const self = fileURLToPath(import.meta.url);
+  const entry = path.join(path.dirname(self), `prepare${path.extname(self)}`);
+  const child = spawnSync(process.execPath, [...process.execArgv, entry], { stdio: 'inherit', env: process.env });
+  if (child.status !== 0) process.exit(child.status ?? 1);
+  // The keys the child found or generated, in this process's environment as before (the build inherits them).
+  if (secretsFileNeeded()) {
+    for (const [name, value] of Object.entries(loadOrCreateSecretsFile().secrets)) process.env[name] ||= value;
+  }
+}
+
+export async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = '1';
-  await prepare();
+  prepareInChild();
   if (buildIsStale()) {
     console.log('[wbs] Building the app (first start or changed sources)…');
     const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: process.env });
@@ -50,6 +72,8 @@ async function main() {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
+
+export { exitOnStartError };
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   main().catch(exitOnStartError);

@@ -41,7 +41,7 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs = 150_000) {
 }
 
 function startInstance(port: number): ChildProcess {
-  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/start.ts'], {
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
     env: {
       ...process.env,
       PORT: String(port),

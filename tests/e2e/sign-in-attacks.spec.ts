@@ -74,7 +74,7 @@ async function addOfficer(email: string, password: string, totpSecret?: string) 
 
 test.beforeAll(async () => {
   mkdirSync(DATA_DIR, { recursive: true });
-  server = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/start.ts'], {
+  server = spawn(process.execPath, ['scripts/start.mjs'], {
     env: {
       ...process.env,
       ...SECRETS,

@@ -36,7 +36,7 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs = 150_000) {
 test.beforeAll(async () => {
   test.setTimeout(200_000);
   fake = await startFakeUploadthing();
-  server = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/start.ts'], {
+  server = spawn(process.execPath, ['scripts/start.mjs'], {
     env: {
       ...process.env,
       // Another spec in this worker may have set keys of its own; this server shares the
