@@ -15,7 +15,7 @@ import { serveNext } from './serve';
  */
 const root = process.cwd();
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-const SOURCES = ['app', 'components', 'lib', 'public', 'next.config.ts', 'proxy.ts', 'auth.ts', 'instrumentation.ts', 'package-lock.json', 'postcss.config.mjs'];
+const SOURCES = ['app', 'components', 'lib', 'public', 'next.config.ts', 'scripts/css-text-loader.cjs', 'proxy.ts', 'auth.ts', 'instrumentation.ts', 'package-lock.json', 'postcss.config.mjs'];
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;
