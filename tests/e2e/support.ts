@@ -38,7 +38,8 @@ export async function fillReport(page: Page, overrides: Partial<typeof REPORT> =
 /** Submits the form and returns the ticket shown on the receipt page. */
 export async function submitAndReadTicket(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Kirim Laporan' }).click();
-  await expect(page).toHaveURL(/\/lapor\/terkirim$/);
+  // A report with files is sealed and its files cleaned before the redirect: slow on a busy machine.
+  await expect(page).toHaveURL(/\/lapor\/terkirim$/, { timeout: 30_000 });
   const ticket = (await page.getByTestId('ticket-code').textContent())?.trim() ?? '';
   expect(ticket).toMatch(/^WBS-[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
   return ticket;
