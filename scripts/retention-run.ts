@@ -1,7 +1,6 @@
-import { openDatabase } from '@/lib/db/client';
-import { databaseUrl } from '@/lib/env';
 import { getRetentionPolicy, runRetention } from '@/lib/cases/retention';
 import { policyActive } from '@/lib/cases/retention-rules';
+import { runOnDatabase } from './run-on-database';
 
 /**
  * `npm run retention:run`: one retention pass (lib/cases/retention.ts), for a cron job or
@@ -9,9 +8,10 @@ import { policyActive } from '@/lib/cases/retention-rules';
  * safe (each case is claimed in the database) and it resumes whatever a stopped run left.
  * Prints counts only, never a case's content.
  */
-async function main(): Promise<number> {
-  const { client, db } = openDatabase(databaseUrl());
-  try {
+runOnDatabase(
+  'retention',
+  'run',
+  async (db) => {
     const policy = await getRetentionPolicy(db);
     if (!policyActive(policy)) {
       console.log(
@@ -24,17 +24,6 @@ async function main(): Promise<number> {
       onBatch: (n) => console.log(`[retention] ... ${n} cases erased`),
     });
     console.log(`[retention] done: ${result.erased} cases erased, evidence files of ${result.filesPurged} erased cases deleted.`);
-    return 0;
-  } finally {
-    client.close();
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    const code = (error as { code?: unknown })?.code;
-    console.error(`[retention] run failed: ${typeof code === 'string' ? code : error instanceof Error ? error.message : 'unknown error'}`);
-    process.exit(1);
   },
+  (error) => error.message,
 );

@@ -13,9 +13,14 @@ const root = process.cwd();
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 const started = Date.now();
 
+const timings: string[] = [];
+
 function run(label: string, args: string[]): void {
   console.log(`\n[test] ${label}`);
+  const stepStarted = Date.now();
   const result = spawnSync(process.execPath, args, { stdio: 'inherit', env });
+  // Each step's time, so a slow suite shows where its minutes go.
+  timings.push(`${label}: ${Math.round((Date.now() - stepStarted) / 1000)} s`);
   if (result.status !== 0) {
     console.error(`[test] ${label} failed`);
     process.exit(result.status ?? 1);
@@ -30,4 +35,4 @@ run('vitest: unit + integration', [path.join(root, 'node_modules/vitest/vitest.m
 run('vitest: integration over HTTP (libSQL remote protocol)', [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'vitest.remote.config.ts']);
 if (buildIsStale()) run('next build', [path.join(root, 'node_modules/next/dist/bin/next'), 'build']);
 run('playwright: browser end-to-end', [path.join(root, 'node_modules/@playwright/test/cli.js'), 'test']);
-console.log(`\n[test] all suites passed in ${Math.round((Date.now() - started) / 1000)} s`);
+console.log(`\n[test] all suites passed in ${Math.round((Date.now() - started) / 1000)} s (${timings.join('; ')})`);

@@ -5,6 +5,7 @@ import {
   ActionCard,
   CaseHiddenFields,
   fieldError,
+  InternalNote,
   SelectField,
   Submit,
   typed,
@@ -21,21 +22,6 @@ import {
 
 type Option = { value: string; label: string };
 type DecisionProps = CaseFormProps & { action: CaseAction; available: boolean };
-
-function InternalNote({ id, state }: { id: string; state: Parameters<typeof typed>[0] }) {
-  return (
-    <TextAreaField
-      id={id}
-      name="internalNote"
-      label="Catatan internal"
-      hint="Hanya terlihat oleh petugas."
-      rows={2}
-      maxLength={4000}
-      defaultValue={typed(state, 'internalNote')}
-      error={fieldError(state, 'internalNote')}
-    />
-  );
-}
 
 export function StartVerificationForm({ action, available, ...props }: DecisionProps) {
   const anchor = 'mulai-verifikasi';

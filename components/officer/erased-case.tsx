@@ -1,6 +1,6 @@
 import { Section, Timeline } from '@/components/officer/case-sections';
+import { CaseFirstFacts, CaseTitle } from '@/components/officer/case-title';
 import { DateText } from '@/components/ui/date-text';
-import { StatusBadge } from '@/components/ui/status-badge';
 import type { OfficerCaseView } from '@/lib/cases/officer-view';
 
 /**
@@ -11,15 +11,7 @@ export function ErasedCase({ view, erasedAt }: { view: OfficerCaseView; erasedAt
   return (
     <div className="space-y-6">
       <header className="space-y-3">
-        <p>
-          <a href="/petugas" className="text-brand-700 underline underline-offset-2">
-            ← Kembali ke Kotak Masuk
-          </a>
-        </p>
-        <div className="flex flex-wrap items-center gap-3">
-          <h1 className="text-2xl font-bold text-slate-900">Kasus {view.caseNumber}</h1>
-          <StatusBadge label={view.stateLabel} />
-        </div>
+        <CaseTitle caseNumber={view.caseNumber} stateLabel={view.stateLabel} />
         <p role="status" className="rounded-md border border-slate-400 bg-slate-50 p-3 font-semibold text-slate-900" data-testid="content-erased">
           Isi kasus dihapus pada <DateText at={erasedAt} />.
         </p>
@@ -29,12 +21,7 @@ export function ErasedCase({ view, erasedAt }: { view: OfficerCaseView; erasedAt
           statistik.
         </p>
         <dl className="grid gap-x-6 gap-y-1 text-slate-800 sm:grid-cols-[auto_1fr]">
-          <dt className="font-semibold">Kategori</dt>
-          <dd>{view.category ?? 'Tidak ada kategori'}</dd>
-          <dt className="font-semibold">Diterima</dt>
-          <dd>
-            <DateText at={view.createdAt} format="dateTime" zone />
-          </dd>
+          <CaseFirstFacts category={view.category} createdAt={view.createdAt} />
           <dt className="font-semibold">Ditutup</dt>
           <dd>
             <DateText at={view.stateChangedAt} format="dateTime" zone />

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, type ReactNode, type SelectHTMLAttributes } from 'react';
-import { FieldFrame } from '@/components/forms/field';
+import { FieldFrame, TextAreaField } from '@/components/forms/field';
 import { FormMessage } from '@/components/forms/form-message';
 import type { ActionState } from '@/lib/auth/session';
 import { IDLE } from '@/lib/forms';
@@ -32,6 +32,22 @@ export function fieldError(state: ActionState<unknown>, name: string): string | 
 /** The value typed before a refused post, else `fallback`. */
 export function typed(state: ActionState<unknown>, name: string, fallback = ''): string {
   return state.status === 'error' ? (state.values[name] ?? fallback) : fallback;
+}
+
+/** The officers-only note most case forms take with their decision. */
+export function InternalNote({ id, state }: { id: string; state: ActionState<unknown> }) {
+  return (
+    <TextAreaField
+      id={id}
+      name="internalNote"
+      label="Catatan internal"
+      hint="Hanya terlihat oleh petugas."
+      rows={2}
+      maxLength={4000}
+      defaultValue={typed(state, 'internalNote')}
+      error={fieldError(state, 'internalNote')}
+    />
+  );
 }
 
 export function CaseHiddenFields({ caseNumber, expectedState }: CaseFormProps) {

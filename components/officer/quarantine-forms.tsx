@@ -1,7 +1,6 @@
 'use client';
 
-import { TextAreaField } from '@/components/forms/field';
-import { ActionCard, CaseHiddenFields, fieldError, Submit, typed, useCaseAction, type CaseAction, type CaseFormProps } from './form-kit';
+import { ActionCard, CaseHiddenFields, InternalNote, Submit, useCaseAction, type CaseAction, type CaseFormProps } from './form-kit';
 
 /*
  * The two exits from quarantine, in place of "Mulai Verifikasi": release the report into
@@ -42,16 +41,7 @@ function QuarantineCard({
     <ActionCard anchor={anchor} title={title} description={description} state={state} available={available}>
       <form action={formAction} aria-labelledby={`${anchor}-judul`} className="space-y-4" noValidate>
         <CaseHiddenFields {...props} />
-        <TextAreaField
-          id={`${anchor}-internal`}
-          name="internalNote"
-          label="Catatan internal"
-          hint="Hanya terlihat oleh petugas."
-          rows={2}
-          maxLength={4000}
-          defaultValue={typed(state, 'internalNote')}
-          error={fieldError(state, 'internalNote')}
-        />
+        <InternalNote id={`${anchor}-internal`} state={state} />
         <Submit label={button} pending={pending} variant={variant} />
       </form>
     </ActionCard>

@@ -24,7 +24,7 @@ export function DataTable({
   className?: string;
 }) {
   return (
-    <div className={`overflow-x-auto rounded-lg border border-slate-300 bg-white ${className}`.trim()}>
+    <div className={`relative overflow-x-auto rounded-lg border border-slate-300 bg-white ${className}`.trim()}>
       <table className={`w-full text-left text-sm ${stackOnPhone ? 'stack-table' : ''}`.trim()}>
         <caption className={captionVisible ? 'bg-slate-50 px-3 py-2 text-left font-semibold text-slate-900' : 'sr-only'}>{caption}</caption>
         <thead className="bg-slate-100">

@@ -172,6 +172,29 @@ function fileNameOf(cipher: CaseCipher, row: { id: number; storageKey: string; f
 }
 
 /**
+ * A case's timeline, oldest first, with the officer's name. The notes come sealed: the
+ * case view opens them with the case key; an erased case's view drops them unread.
+ */
+function timelineRows(db: Database, caseId: number) {
+  return db
+    .select({
+      id: caseEvents.id,
+      at: caseEvents.createdAt,
+      kind: caseEvents.kind,
+      fromState: caseEvents.fromState,
+      toState: caseEvents.toState,
+      officerName: officers.name,
+      internalNote: caseEvents.internalNote,
+      publicNote: caseEvents.publicNote,
+      visibleToReporter: caseEvents.visibleToReporter,
+    })
+    .from(caseEvents)
+    .leftJoin(officers, eq(officers.id, caseEvents.officerId))
+    .where(eq(caseEvents.caseId, caseId))
+    .orderBy(asc(caseEvents.createdAt), asc(caseEvents.id));
+}
+
+/**
  * The case with this number as `officer` sees it, or null when there is none. It takes
  * the AuthorizedOfficer only the guard makes, so no page can show a case without it.
  */
@@ -239,22 +262,7 @@ export async function loadOfficerCaseView(
       .from(attachments)
       .where(eq(attachments.caseId, caseId))
       .orderBy(asc(attachments.createdAt), asc(attachments.id)),
-    db
-      .select({
-        id: caseEvents.id,
-        at: caseEvents.createdAt,
-        kind: caseEvents.kind,
-        fromState: caseEvents.fromState,
-        toState: caseEvents.toState,
-        officerName: officers.name,
-        internalNote: caseEvents.internalNote,
-        publicNote: caseEvents.publicNote,
-        visibleToReporter: caseEvents.visibleToReporter,
-      })
-      .from(caseEvents)
-      .leftJoin(officers, eq(officers.id, caseEvents.officerId))
-      .where(eq(caseEvents.caseId, caseId))
-      .orderBy(asc(caseEvents.createdAt), asc(caseEvents.id)),
+    timelineRows(db, caseId),
     db
       .select({
         id: messages.id,
@@ -412,20 +420,7 @@ async function erasedCaseView(
   },
   erasedAt: Date,
 ): Promise<OfficerCaseView> {
-  const events = await db
-    .select({
-      id: caseEvents.id,
-      at: caseEvents.createdAt,
-      kind: caseEvents.kind,
-      fromState: caseEvents.fromState,
-      toState: caseEvents.toState,
-      officerName: officers.name,
-      visibleToReporter: caseEvents.visibleToReporter,
-    })
-    .from(caseEvents)
-    .leftJoin(officers, eq(officers.id, caseEvents.officerId))
-    .where(eq(caseEvents.caseId, row.id))
-    .orderBy(asc(caseEvents.createdAt), asc(caseEvents.id));
+  const events = await timelineRows(db, row.id);
   return {
     id: row.id,
     caseNumber: row.caseNumber,

@@ -128,6 +128,16 @@ export async function storePendingUpload(
   return { id, name: prepared.fileName, sizeBytes: prepared.bytes.length, originalBytes: options.file.size };
 }
 
+/** The rows among `ids` a report may still use: pending, unexpired, uploaded with this token. */
+function usableUploads(ids: string[], token: string, now: number) {
+  return and(
+    inArray(pendingUploads.id, ids),
+    eq(pendingUploads.tokenHash, uploadTokenHash(token)),
+    eq(pendingUploads.state, 'pending'),
+    gt(pendingUploads.cleanupAt, now),
+  );
+}
+
 export type OpenedPendingUpload = { id: string; info: ChosenFileInfo; file: PreparedFile };
 
 /**
@@ -148,14 +158,7 @@ export async function openPendingUploads(
   const rows = await db
     .select()
     .from(pendingUploads)
-    .where(
-      and(
-        inArray(pendingUploads.id, ids),
-        eq(pendingUploads.tokenHash, uploadTokenHash(options.token)),
-        eq(pendingUploads.state, 'pending'),
-        gt(pendingUploads.cleanupAt, now),
-      ),
-    );
+    .where(usableUploads(ids, options.token, now));
   if (rows.length !== ids.length) return { ok: false, message: PENDING_UPLOAD_GONE_MESSAGE };
   const byId = new Map(rows.map((row) => [row.id, row]));
   const uploads: OpenedPendingUpload[] = [];
@@ -204,14 +207,7 @@ export async function claimPendingUploads(
   const claimed = await tx
     .update(pendingUploads)
     .set({ state: 'claimed', cleanupAt: now + CLEANUP_GRACE_MS })
-    .where(
-      and(
-        inArray(pendingUploads.id, ids),
-        eq(pendingUploads.tokenHash, uploadTokenHash(options.token)),
-        eq(pendingUploads.state, 'pending'),
-        gt(pendingUploads.cleanupAt, now),
-      ),
-    )
+    .where(usableUploads(ids, options.token, now))
     .returning({ id: pendingUploads.id });
   if (claimed.length !== ids.length) {
     throw new AppError('pending_upload_gone', { userMessage: PENDING_UPLOAD_GONE_MESSAGE, field: 'evidence' });

@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { createClient, type Client } from '@libsql/client';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { validReportForm } from '../support/forms';
 import { startFakeResend, type FakeResend } from '../support/fake-resend';
 import { ADMIN } from './support';
+import { spawnServer, type AppServer } from './servers';
 
 /**
  * Several instances, one truth: two app instances (`npm start`'s server, started at the
@@ -20,58 +20,35 @@ const basePort = Number(process.env.E2E_PORT ?? 3210);
 const ports = [basePort + 7, basePort + 8];
 const origin = (i: number) => `http://127.0.0.1:${ports[i % ports.length]}`;
 const dataDir = path.resolve(`${process.env.E2E_DATA_DIR ?? 'tests/.tmp/e2e'}-instances`);
-const servers: ChildProcess[] = [];
+const servers: AppServer[] = [];
 let db: Client;
 let resend: FakeResend;
 
 test.describe.configure({ mode: 'serial' });
-
-async function waitFor(url: string, child: ChildProcess, timeoutMs = 150_000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`server for ${url} exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`no answer from ${url}`);
-}
-
-function startInstance(port: number): ChildProcess {
-  const child = spawn(process.execPath, ['scripts/start.mjs'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOSTNAME: '127.0.0.1',
-      DATA_DIR: dataDir,
-      APP_URL: `http://127.0.0.1:${port}`,
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      NEXT_TELEMETRY_DISABLED: '1',
-      WBS_RATE_LIMIT_FACTOR: '1',
-      // Both instances run a delivery loop, often, so they race for the same rows.
-      OUTBOX_WORKER: 'on',
-      OUTBOX_INTERVAL_MS: '150',
-      RESEND_API_KEY: 're_instances_test',
-      RESEND_BASE_URL: resend.url,
-      EMAIL_FROM: 'WBS <wbs@wbs.test>',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  servers.push(child);
-  return child;
-}
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
   mkdirSync(dataDir, { recursive: true });
   resend = await startFakeResend();
   // Both at once, as a deployment starts its instances: one prepares, the other waits for it.
-  const started = ports.map(startInstance);
-  await Promise.all(ports.map((port, i) => waitFor(`http://127.0.0.1:${port}/`, started[i])));
+  servers.push(
+    ...ports.map((port) =>
+      spawnServer(port, {
+        DATA_DIR: dataDir,
+        APP_URL: `http://127.0.0.1:${port}`,
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+        WBS_RATE_LIMIT_FACTOR: '1',
+        // Both instances run a delivery loop, often, so they race for the same rows.
+        OUTBOX_WORKER: 'on',
+        OUTBOX_INTERVAL_MS: '150',
+        RESEND_API_KEY: 're_instances_test',
+        RESEND_BASE_URL: resend.url,
+        EMAIL_FROM: 'WBS <wbs@wbs.test>',
+      }),
+    ),
+  );
+  await Promise.all(servers.map((server) => server.answering()));
   db = createClient({ url: `file:${path.join(dataDir, 'wbs.db')}` });
   // Test setup: this office does not require two-step sign-in, so the admin signs in with a password.
   await db.execute("UPDATE settings SET value = 'false' WHERE key = 'requireTotp'");
@@ -79,7 +56,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   db?.close();
-  for (const child of servers) child.kill('SIGTERM');
+  await Promise.all(servers.map((server) => server.stop()));
   await resend?.stop();
 });
 

@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { createClient, type Client } from '@libsql/client';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { pdfFile, validReportForm } from '../support/forms';
+import { startServer, type AppServer } from './servers';
 
 /**
  * The limits as an attacker meets them: plain HTTP posts (what a form does with
@@ -17,56 +17,33 @@ import { pdfFile, validReportForm } from '../support/forms';
 const basePort = Number(process.env.E2E_PORT ?? 3210);
 const ports = [basePort + 5, basePort + 6];
 const dataDir = path.resolve(`${process.env.E2E_DATA_DIR ?? 'tests/.tmp/e2e'}-limits`);
-const servers: ChildProcess[] = [];
+const servers: AppServer[] = [];
 let db: Client;
 
 test.describe.configure({ mode: 'serial' });
-
-async function waitFor(url: string, child: ChildProcess, timeoutMs = 150_000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`server for ${url} exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`no answer from ${url}`);
-}
-
-function startInstance(port: number): ChildProcess {
-  const child = spawn(process.execPath, ['scripts/start.mjs'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOSTNAME: '127.0.0.1',
-      DATA_DIR: dataDir,
-      ADMIN_EMAIL: 'admin@wbs.test',
-      ADMIN_PASSWORD: 'admin-e2e-password',
-      NEXT_TELEMETRY_DISABLED: '1',
-      WBS_RATE_LIMIT_FACTOR: '1',
-      TRUSTED_PROXY_HOPS: '0',
-      OUTBOX_WORKER: 'off',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  servers.push(child);
-  return child;
-}
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
   mkdirSync(dataDir, { recursive: true });
   // One after the other: the first prepares the data folder (secrets, migrations).
-  for (const port of ports) await waitFor(`http://127.0.0.1:${port}/`, startInstance(port));
+  for (const port of ports) {
+    servers.push(
+      await startServer(port, {
+        DATA_DIR: dataDir,
+        ADMIN_EMAIL: 'admin@wbs.test',
+        ADMIN_PASSWORD: 'admin-e2e-password',
+        WBS_RATE_LIMIT_FACTOR: '1',
+        TRUSTED_PROXY_HOPS: '0',
+        OUTBOX_WORKER: 'off',
+      }),
+    );
+  }
   db = createClient({ url: `file:${path.join(dataDir, 'wbs.db')}` });
 });
 
 test.afterAll(async () => {
   db?.close();
-  for (const child of servers) child.kill('SIGTERM');
+  await Promise.all(servers.map((server) => server.stop()));
 });
 
 type Answer = { status: number; location: string | null; body: string };

@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { createClient, type Client } from '@libsql/client';
 import { hash } from '@node-rs/argon2';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generate } from 'otplib';
+import { startServer, type AppServer } from './servers';
 
 /**
  * The sign-in attacks of issue 8 (#2–#5) and the copied session of issue 10, tried over
@@ -31,22 +31,11 @@ const ADMIN = { email: 'admin@sign-in.test', password: 'admin-sign-in-password' 
 const OFFICER = { email: 'petugas@sign-in.test', password: 'petugas-kata-sandi-panjang' };
 const TOTP_OFFICER = { email: 'totp@sign-in.test', password: 'totp-kata-sandi-panjang', secret: 'KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD' };
 
-let server: ChildProcess;
+let server: AppServer | undefined;
 let db: Client;
 
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(300_000);
-
-async function waitForServer() {
-  const until = Date.now() + 120_000;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(`${BASE}/`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('sign-in test server did not start');
-}
 
 async function addOfficer(email: string, password: string, totpSecret?: string) {
   // The key this spec's own server uses; restored afterwards, so later specs in this worker
@@ -74,23 +63,19 @@ async function addOfficer(email: string, password: string, totpSecret?: string) 
 
 test.beforeAll(async () => {
   mkdirSync(DATA_DIR, { recursive: true });
-  server = spawn(process.execPath, ['scripts/start.mjs'], {
-    env: {
-      ...process.env,
+  server = await startServer(
+    PORT,
+    {
       ...SECRETS,
-      PORT: String(PORT),
-      HOSTNAME: '127.0.0.1',
       DATA_DIR,
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
-      NEXT_TELEMETRY_DISABLED: '1',
       TRUSTED_PROXY_HOPS: '1',
       WBS_RATE_LIMIT_FACTOR: '1',
       OUTBOX_WORKER: 'off',
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  await waitForServer();
+    { stdout: 'inherit', timeoutMs: 120_000 },
+  );
   db = createClient({ url: `file:${path.join(DATA_DIR, 'wbs.db')}` });
   // Whatever the install default, these officers sign in with password (+ TOTP when enrolled).
   await db.execute({ sql: "INSERT INTO settings (key, value) VALUES ('requireTotp', 'false') ON CONFLICT(key) DO UPDATE SET value = 'false'", args: [] });
@@ -100,7 +85,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   db?.close();
-  server?.kill('SIGTERM');
+  await server?.stop();
 });
 
 const decode = (v: string) => v.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');

@@ -1,7 +1,7 @@
 import { expect, test, type Browser } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { startFakeUploadthing, type FakeUploadthing } from '../support/fake-uploadthing';
+import { startServer, type AppServer } from './servers';
 import { fillReport, openReceivedCase, signInAsAdmin, submitAndReadTicket } from './support';
 
 /**
@@ -15,53 +15,27 @@ import { fillReport, openReceivedCase, signInAsAdmin, submitAndReadTicket } from
 const port = Number(process.env.E2E_PORT ?? 3210) + 3;
 const base = `http://127.0.0.1:${port}`;
 let fake: FakeUploadthing;
-let server: ChildProcess | undefined;
+let server: AppServer | undefined;
 
 test.describe.configure({ mode: 'serial' });
-
-async function waitFor(url: string, child: ChildProcess, timeoutMs = 150_000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`server for ${url} exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`no answer from ${url}`);
-}
 
 test.beforeAll(async () => {
   test.setTimeout(200_000);
   fake = await startFakeUploadthing();
-  server = spawn(process.execPath, ['scripts/start.mjs'], {
-    env: {
-      ...process.env,
-      // Another spec in this worker may have set keys of its own; this server shares the
-      // suite's data folder, so it must take that folder's secrets.json.
-      DATA_ENCRYPTION_KEY: undefined,
-      DATA_ENCRYPTION_KEY_PREVIOUS: undefined,
-      AUTH_SECRET: undefined,
-      TICKET_HMAC_KEY: undefined,
-      ...fake.env,
-      PORT: String(port),
-      HOSTNAME: '127.0.0.1',
-      DATA_DIR: process.env.E2E_DATA_DIR,
-      ADMIN_EMAIL: 'admin@wbs.test',
-      ADMIN_PASSWORD: 'admin-e2e-password',
-      NEXT_TELEMETRY_DISABLED: '1',
-      WBS_RATE_LIMIT_FACTOR: '100',
-      OUTBOX_WORKER: 'off',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  // The suite's data folder, so its secrets.json: none of the keys another spec may have
+  // set in this worker's environment reach this server (tests/e2e/servers.ts).
+  server = await startServer(port, {
+    ...fake.env,
+    DATA_DIR: process.env.E2E_DATA_DIR,
+    ADMIN_EMAIL: 'admin@wbs.test',
+    ADMIN_PASSWORD: 'admin-e2e-password',
+    WBS_RATE_LIMIT_FACTOR: '100',
+    OUTBOX_WORKER: 'off',
   });
-  await waitFor(`${base}/`, server);
 });
 
 test.afterAll(async () => {
-  server?.kill('SIGTERM');
+  await server?.stop();
   await fake?.stop();
 });
 

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { TextField } from '@/components/forms/field';
-import { buttonClass, fieldError, FormMessage, typed } from '@/components/officer/form-kit';
+import { fieldError, FormMessage, Submit, typed } from '@/components/officer/form-kit';
 import type { ActionState } from '@/lib/auth/session';
 import { IDLE } from '@/lib/forms';
 import { addHolidayAction, removeHolidayAction } from './actions';
@@ -44,10 +44,7 @@ export function AddHolidayForm() {
         defaultValue={typed(state, 'name')}
         error={fieldError(state, 'name')}
       />
-      <button type="submit" disabled={pending} aria-disabled={pending} className={buttonClass.primary}>
-        Tambah hari libur
-        {pending ? <span aria-hidden="true"> …</span> : null}
-      </button>
+      <Submit label="Tambah hari libur" pending={pending} />
     </form>
   );
 }

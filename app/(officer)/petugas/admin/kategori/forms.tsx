@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { TextField } from '@/components/forms/field';
-import { buttonClass, fieldError, FormMessage, typed } from '@/components/officer/form-kit';
+import { buttonClass, fieldError, FormMessage, Submit, typed } from '@/components/officer/form-kit';
 import type { ActionState } from '@/lib/auth/session';
 import { IDLE } from '@/lib/forms';
 import { addCategoryAction, moveCategoryAction, renameCategoryAction, setCategoryActiveAction } from './actions';
@@ -29,10 +29,7 @@ export function AddCategoryForm() {
         defaultValue={typed(state, 'label')}
         error={fieldError(state, 'label')}
       />
-      <button type="submit" disabled={pending} aria-disabled={pending} className={buttonClass.primary}>
-        Tambah kategori
-        {pending ? <span aria-hidden="true"> …</span> : null}
-      </button>
+      <Submit label="Tambah kategori" pending={pending} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { buttonClass, FormMessage } from '@/components/officer/form-kit';
+import { FormMessage, Submit } from '@/components/officer/form-kit';
 import type { OutboxStatus } from '@/lib/admin/outbox';
 import type { ActionState } from '@/lib/auth/session';
 import { IDLE } from '@/lib/forms';
@@ -110,10 +110,7 @@ export function RetryEmailForm({ emailId, permalink, retryable }: { emailId: num
       {retryable ? (
         <>
           <input type="hidden" name="emailId" value={emailId} />
-          <button type="submit" disabled={pending} aria-disabled={pending} className={buttonClass.primary}>
-            Kirim ulang
-            {pending ? <span aria-hidden="true"> …</span> : null}
-          </button>
+          <Submit label="Kirim ulang" pending={pending} />
         </>
       ) : null}
     </form>

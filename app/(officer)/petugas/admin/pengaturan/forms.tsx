@@ -2,7 +2,7 @@
 
 import { useActionState, type ReactNode } from 'react';
 import { TextField } from '@/components/forms/field';
-import { buttonClass, fieldError, FormMessage } from '@/components/officer/form-kit';
+import { fieldError, FormMessage, Submit } from '@/components/officer/form-kit';
 import type { SettingsFormField } from '@/lib/admin/settings';
 import type { ActionState } from '@/lib/auth/session';
 import { DEADLINE_DAY_COUNTS, type DeadlineSettingKey } from '@/lib/cases/deadlines';
@@ -241,10 +241,7 @@ export function SettingsForm({ stored, maxBodyMb }: { stored: Values; maxBodyMb:
         />
       </Fieldset>
 
-      <button type="submit" disabled={pending} aria-disabled={pending} className={buttonClass.primary}>
-        Simpan pengaturan
-        {pending ? <span aria-hidden="true"> …</span> : null}
-      </button>
+      <Submit label="Simpan pengaturan" pending={pending} />
     </form>
   );
 }

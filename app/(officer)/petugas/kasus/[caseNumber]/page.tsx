@@ -2,13 +2,13 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { DeadlineNote, EvidenceList, ReportDetails, Section, Thread, Timeline } from '@/components/officer/case-sections';
 import { AcceptForm, ConcludeForm, ReferForm, RejectForm, ReturnToInvestigationForm, StartVerificationForm } from '@/components/officer/decision-forms';
+import { CaseFirstFacts, CaseTitle } from '@/components/officer/case-title';
 import { ErasedCase } from '@/components/officer/erased-case';
 import { IdentityPanel } from '@/components/officer/identity-panel';
 import { MessageForm } from '@/components/officer/message-form';
 import { QuarantineForms } from '@/components/officer/quarantine-forms';
 import { RequestInformationForm } from '@/components/officer/request-information-form';
 import { ScheduleSummonsForm, SummonsForms } from '@/components/officer/summons-forms';
-import { StatusBadge } from '@/components/ui/status-badge';
 import { requireOfficer } from '@/lib/auth/session';
 import { isCaseNumber } from '@/lib/cases/case-number';
 import { infoRequestDueAt, officeDateKey } from '@/lib/cases/deadlines';
@@ -103,18 +103,11 @@ export default async function CasePage({ params }: Props) {
   return (
     <div className="space-y-4">
       <header className="space-y-3">
-        <p>
-          <a href="/petugas" className="text-brand-700 underline underline-offset-2">
-            ← Kembali ke Kotak Masuk
-          </a>
-        </p>
-        <div className="flex flex-wrap items-center gap-3">
-          <h1 className="text-2xl font-bold text-slate-900">Kasus {view.caseNumber}</h1>
-          <StatusBadge label={view.stateLabel} />
+        <CaseTitle caseNumber={view.caseNumber} stateLabel={view.stateLabel}>
           {view.quarantined ? (
             <span className="rounded-full border border-amber-700 bg-amber-50 px-3 py-1 text-sm font-semibold text-amber-900">Karantina (diduga spam)</span>
           ) : null}
-        </div>
+        </CaseTitle>
         {/* What the case needs now and by when, before anything else (a phone shows this first). */}
         <div data-testid="case-now" className="space-y-2">
           <p className="text-slate-900">
@@ -124,12 +117,7 @@ export default async function CasePage({ params }: Props) {
           <DeadlineNote deadline={view.deadline} />
         </div>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm text-slate-800">
-          <dt className="font-semibold">Kategori</dt>
-          <dd>{view.category ?? 'Tidak ada kategori'}</dd>
-          <dt className="font-semibold">Diterima</dt>
-          <dd>
-            <DateText at={view.createdAt} format="dateTime" zone />
-          </dd>
+          <CaseFirstFacts category={view.category} createdAt={view.createdAt} />
           <dt className="font-semibold">Penanggung jawab</dt>
           <dd>
             {view.assignedOfficerName ?? 'Belum ada'} ·{' '}
