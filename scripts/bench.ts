@@ -366,7 +366,11 @@ async function startServer(): Promise<ChildProcess> {
   // one plain-JavaScript process once prepare's child has ended.
   // BENCH_SERVER_FLAGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } };
-  const command = scripts.start.replace('node scripts/start.mjs', `node ${process.env.BENCH_SERVER_FLAGS ?? ''} scripts/start.mjs`);
+  // BENCH_SERVER=next-start: the same build and settings under plain `next start` instead, to
+  // see what Next.js itself holds after the same load (no client addresses there: use it
+  // with BENCH_ONLY on the page scenarios, which no limit touches).
+  const serve = process.env.BENCH_SERVER === 'next-start' ? `node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1` : 'scripts/start.mjs';
+  const command = scripts.start.replace('node scripts/start.mjs', `node ${process.env.BENCH_SERVER_FLAGS ?? ''} ${serve}`);
   const server = spawn('sh', ['-c', command], { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
   await waitUntilUp(PORT, server);
   return server;
