@@ -5,9 +5,10 @@ import { open } from 'node:fs/promises';
  *
  * With SQLite's default `synchronous = FULL`, every commit to a WAL database calls
  * fsync on the WAL inside the synchronous native call, so the whole Node process waits
- * for the disk: 4.3 ms per commit on this machine's disk against 0.11 ms with
- * `synchronous = NORMAL` (scripts/bench.ts is where it showed: a ticket lookup that
- * writes twice could not pass 100 requests a second). NORMAL alone would let a power
+ * for the disk: 0.7–4.3 ms per commit on this machine's shared virtual disk, depending on
+ * the moment, against 0.03–0.11 ms with `synchronous = NORMAL` (scripts/bench/micro.ts;
+ * npm run bench is where it showed: a ticket lookup that writes twice stayed under 100
+ * requests a second). NORMAL alone would let a power
  * cut roll back commits a person was already told about (a report and its ticket).
  *
  * So the write connection runs with NORMAL, and after each commit the caller awaits
